@@ -1,0 +1,64 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Release builds optimise across module boundaries so that the generic tensor
+// kernels are specialised for Float and Double where the PINN code calls them.
+let engineSettings: [SwiftSetting] = [
+    .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release)),
+]
+
+let package = Package(
+    name: "GradNormTutorials",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "render-tutorial", targets: ["render-tutorial"]),
+        .executable(name: "gradnorm", targets: ["gradnorm"]),
+        .executable(name: "gradnorm-benchmark", targets: ["gradnorm-benchmark"]),
+        .library(name: "GradNorm", targets: ["GradNorm"]),
+        .library(name: "PINN", targets: ["PINN"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    ],
+    targets: [
+        .target(
+            name: "Tensor",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: engineSettings
+        ),
+        .target(name: "NeuralNet", dependencies: ["Tensor"], swiftSettings: engineSettings),
+        .target(name: "PINN", dependencies: ["Tensor", "NeuralNet"], swiftSettings: engineSettings),
+        .target(name: "GradNorm", dependencies: ["Tensor", "NeuralNet"], swiftSettings: engineSettings),
+        .target(
+            name: "Experiments",
+            dependencies: ["Tensor", "NeuralNet", "PINN", "GradNorm"],
+            swiftSettings: engineSettings
+        ),
+        .executableTarget(
+            name: "render-tutorial",
+            dependencies: ["Experiments", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: engineSettings
+        ),
+        .executableTarget(
+            name: "gradnorm",
+            dependencies: ["Experiments", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: engineSettings
+        ),
+        .executableTarget(
+            name: "gradnorm-benchmark",
+            dependencies: ["Experiments", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: engineSettings
+        ),
+        .testTarget(name: "TensorTests", dependencies: ["Tensor"]),
+        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
+        .testTarget(name: "PINNTests", dependencies: ["PINN"]),
+        .testTarget(name: "GradNormTests", dependencies: ["GradNorm"]),
+        .testTarget(
+            name: "ExperimentsTests",
+            dependencies: ["Experiments"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)

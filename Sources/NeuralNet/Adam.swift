@@ -1,0 +1,67 @@
+import Tensor
+
+/// Adam with optax's defaults and arithmetic (`optax.adam`).
+///
+/// Per parameter: `m ← (1−β₁)·g + β₁·m`, `v ← (1−β₂)·g² + β₂·v`,
+/// `m̂ = m / (1−β₁ᵗ)`, `v̂ = v / (1−β₂ᵗ)`, `θ ← θ − lr · m̂ / (√v̂ + ε)`,
+/// with ε added outside the square root.
+public struct Adam<Scalar: TensorScalar> {
+    /// The step size.
+    public var learningRate: Scalar
+    /// Decay of the first moment.
+    public var beta1: Scalar
+    /// Decay of the second moment.
+    public var beta2: Scalar
+    /// Added to the root of the second moment.
+    public var epsilon: Scalar
+    /// The number of updates made so far.
+    public private(set) var step: Int = 0
+    private var firstMoments: [[Scalar]] = []
+    private var secondMoments: [[Scalar]] = []
+
+    /// Creates the optimiser.
+    public init(learningRate: Scalar = 1e-3, beta1: Scalar = 0.9, beta2: Scalar = 0.999, epsilon: Scalar = 1e-8) {
+        self.learningRate = learningRate
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+    }
+
+    /// Applies one update to `model` from `gradients` (in the model's parameter order).
+    public mutating func update<Model: ParameterizedModel>(
+        _ model: inout Model, along gradients: ParameterGradients<Scalar>
+    ) where Model.Scalar == Scalar {
+        var parameters = model.parameters
+        update(&parameters, along: gradients)
+        model.parameters = parameters
+    }
+
+    /// Applies one update to a list of parameter tensors.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public mutating func update(_ parameters: inout [Tensor<Scalar>], along gradients: ParameterGradients<Scalar>) {
+        precondition(parameters.count == gradients.tensors.count, "Adam: gradient count does not match the model")
+        if firstMoments.isEmpty {
+            firstMoments = parameters.map { [Scalar](repeating: 0, count: $0.count) }
+            secondMoments = firstMoments
+        }
+        step += 1
+        let correction1 = 1 - Scalar.pow(beta1, step)
+        let correction2 = 1 - Scalar.pow(beta2, step)
+        for p in parameters.indices {
+            let g = gradients.tensors[p].scalars
+            var values = parameters[p].scalars
+            precondition(g.count == values.count, "Adam: gradient \(p) has the wrong size")
+            for i in values.indices {
+                let m = (1 - beta1) * g[i] + beta1 * firstMoments[p][i]
+                let v = (1 - beta2) * (g[i] * g[i]) + beta2 * secondMoments[p][i]
+                firstMoments[p][i] = m
+                secondMoments[p][i] = v
+                let mHat = m / correction1
+                let vHat = v / correction2
+                values[i] += -learningRate * (mHat / (vHat.squareRoot() + epsilon))
+            }
+            parameters[p] = Tensor(shape: parameters[p].shape, scalars: values)
+        }
+    }
+}

@@ -1,0 +1,199 @@
+/// Dense numeric loops behind the tensor operations.
+///
+/// Matrices are row-major. The products keep eight SIMD accumulators in
+/// registers (two rows × four 8-wide column chunks) because the PINN's layers are
+/// 32 wide: one row of a 32-column matrix is exactly four chunks.
+@usableFromInline
+enum Kernels {
+    typealias Vector<S: SIMDScalar> = SIMD8<S>
+
+    /// `target[i] += source[i]`.
+    @usableFromInline
+    @_specialize(where S == Float)
+    @_specialize(where S == Double)
+    static func addInPlace<S: TensorScalar>(_ target: inout [S], _ source: [S]) {
+        precondition(target.count == source.count, "gradient size mismatch")
+        target.withUnsafeMutableBufferPointer { t in
+            source.withUnsafeBufferPointer { s in
+                for i in 0..<t.count { t[i] += s[i] }
+            }
+        }
+    }
+
+    /// `c = a · b` with `a` of size m×k and `b` of size k×n.
+    @_specialize(where S == Float)
+    @_specialize(where S == Double)
+    static func multiply<S: TensorScalar>(_ a: [S], _ b: [S], m: Int, k: Int, n: Int) -> [S] {
+        var c = [S](repeating: 0, count: m * n)
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                c.withUnsafeMutableBufferPointer { pc in
+                    multiply(pa.baseAddress!, pb.baseAddress!, pc.baseAddress!, m: m, k: k, n: n)
+                }
+            }
+        }
+        return c
+    }
+
+    /// `c = a · bᵀ` with `a` of size m×k and `b` of size n×k.
+    @_specialize(where S == Float)
+    @_specialize(where S == Double)
+    static func multiplyTransposingRight<S: TensorScalar>(_ a: [S], _ b: [S], m: Int, k: Int, n: Int) -> [S] {
+        multiply(a, transpose(b, rows: n, columns: k), m: m, k: k, n: n)
+    }
+
+    /// `c = aᵀ · b` with `a` of size m×k and `b` of size m×n; `c` is k×n.
+    @_specialize(where S == Float)
+    @_specialize(where S == Double)
+    static func multiplyTransposingLeft<S: TensorScalar>(_ a: [S], _ b: [S], m: Int, k: Int, n: Int) -> [S] {
+        var c = [S](repeating: 0, count: k * n)
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                c.withUnsafeMutableBufferPointer { pc in
+                    multiplyTransposingLeft(pa.baseAddress!, pb.baseAddress!, pc.baseAddress!, m: m, k: k, n: n)
+                }
+            }
+        }
+        return c
+    }
+
+    /// The transpose of a rows×columns matrix.
+    @_specialize(where S == Float)
+    @_specialize(where S == Double)
+    static func transpose<S: TensorScalar>(_ a: [S], rows: Int, columns: Int) -> [S] {
+        var t = [S](repeating: 0, count: a.count)
+        for r in 0..<rows {
+            for c in 0..<columns { t[c * rows + r] = a[r * columns + c] }
+        }
+        return t
+    }
+
+    // MARK: - Register-blocked loops
+
+    @_specialize(where S == Float)
+    @_specialize(where S == Double)
+    @_specialize(where S == Float)
+    @_specialize(where S == Double)
+    private static func multiply<S: TensorScalar>(
+        _ a: UnsafePointer<S>, _ b: UnsafePointer<S>, _ c: UnsafeMutablePointer<S>, m: Int, k: Int, n: Int
+    ) {
+        var column = 0
+        while column + 32 <= n {
+            multiplyPanel32(a, b, c, m: m, k: k, n: n, column: column)
+            column += 32
+        }
+        while column + 8 <= n {
+            for row in 0..<m {
+                var acc = Vector<S>(repeating: 0)
+                for p in 0..<k { acc += Vector(repeating: a[row * k + p]) * load(b + p * n + column) }
+                store(acc, c + row * n + column)
+            }
+            column += 8
+        }
+        for j in column..<max(column, n) {
+            for row in 0..<m {
+                var sum: S = 0
+                for p in 0..<k { sum += a[row * k + p] * b[p * n + j] }
+                c[row * n + j] = sum
+            }
+        }
+    }
+
+    /// Columns `column ..< column + 32` of `c = a · b`, two rows at a time.
+    @_specialize(where S == Float)
+    @_specialize(where S == Double)
+    private static func multiplyPanel32<S: TensorScalar>(
+        _ a: UnsafePointer<S>, _ b: UnsafePointer<S>, _ c: UnsafeMutablePointer<S>,
+        m: Int, k: Int, n: Int, column: Int
+    ) {
+        var row = 0
+        while row + 2 <= m {
+            var r0 = (Vector<S>(), Vector<S>(), Vector<S>(), Vector<S>())
+            var r1 = (Vector<S>(), Vector<S>(), Vector<S>(), Vector<S>())
+            let a0 = a + row * k, a1 = a0 + k
+            for p in 0..<k {
+                let bp = b + p * n + column
+                let b0 = load(bp), b1 = load(bp + 8), b2 = load(bp + 16), b3 = load(bp + 24)
+                let x0 = Vector(repeating: a0[p]), x1 = Vector(repeating: a1[p])
+                r0.0 += x0 * b0; r0.1 += x0 * b1; r0.2 += x0 * b2; r0.3 += x0 * b3
+                r1.0 += x1 * b0; r1.1 += x1 * b1; r1.2 += x1 * b2; r1.3 += x1 * b3
+            }
+            let c0 = c + row * n + column, c1 = c0 + n
+            store(r0.0, c0); store(r0.1, c0 + 8); store(r0.2, c0 + 16); store(r0.3, c0 + 24)
+            store(r1.0, c1); store(r1.1, c1 + 8); store(r1.2, c1 + 16); store(r1.3, c1 + 24)
+            row += 2
+        }
+        if row < m {
+            var r0 = (Vector<S>(), Vector<S>(), Vector<S>(), Vector<S>())
+            let a0 = a + row * k
+            for p in 0..<k {
+                let bp = b + p * n + column
+                let x0 = Vector(repeating: a0[p])
+                r0.0 += x0 * load(bp); r0.1 += x0 * load(bp + 8)
+                r0.2 += x0 * load(bp + 16); r0.3 += x0 * load(bp + 24)
+            }
+            let c0 = c + row * n + column
+            store(r0.0, c0); store(r0.1, c0 + 8); store(r0.2, c0 + 16); store(r0.3, c0 + 24)
+        }
+    }
+
+    @_specialize(where S == Float)
+    @_specialize(where S == Double)
+    @_specialize(where S == Float)
+    @_specialize(where S == Double)
+    private static func multiplyTransposingLeft<S: TensorScalar>(
+        _ a: UnsafePointer<S>, _ b: UnsafePointer<S>, _ c: UnsafeMutablePointer<S>, m: Int, k: Int, n: Int
+    ) {
+        // c[p, :] = Σ_row a[row, p] · b[row, :]; two output rows × 32 columns in registers.
+        var column = 0
+        while column + 32 <= n {
+            var p = 0
+            while p + 2 <= k {
+                var r0 = (Vector<S>(), Vector<S>(), Vector<S>(), Vector<S>())
+                var r1 = (Vector<S>(), Vector<S>(), Vector<S>(), Vector<S>())
+                for row in 0..<m {
+                    let bp = b + row * n + column
+                    let b0 = load(bp), b1 = load(bp + 8), b2 = load(bp + 16), b3 = load(bp + 24)
+                    let x0 = Vector(repeating: a[row * k + p]), x1 = Vector(repeating: a[row * k + p + 1])
+                    r0.0 += x0 * b0; r0.1 += x0 * b1; r0.2 += x0 * b2; r0.3 += x0 * b3
+                    r1.0 += x1 * b0; r1.1 += x1 * b1; r1.2 += x1 * b2; r1.3 += x1 * b3
+                }
+                let c0 = c + p * n + column, c1 = c0 + n
+                store(r0.0, c0); store(r0.1, c0 + 8); store(r0.2, c0 + 16); store(r0.3, c0 + 24)
+                store(r1.0, c1); store(r1.1, c1 + 8); store(r1.2, c1 + 16); store(r1.3, c1 + 24)
+                p += 2
+            }
+            if p < k {
+                var r0 = (Vector<S>(), Vector<S>(), Vector<S>(), Vector<S>())
+                for row in 0..<m {
+                    let bp = b + row * n + column
+                    let x0 = Vector(repeating: a[row * k + p])
+                    r0.0 += x0 * load(bp); r0.1 += x0 * load(bp + 8)
+                    r0.2 += x0 * load(bp + 16); r0.3 += x0 * load(bp + 24)
+                }
+                let c0 = c + p * n + column
+                store(r0.0, c0); store(r0.1, c0 + 8); store(r0.2, c0 + 16); store(r0.3, c0 + 24)
+            }
+            column += 32
+        }
+        if column < n {
+            for p in 0..<k {
+                for j in column..<n {
+                    var sum: S = 0
+                    for row in 0..<m { sum += a[row * k + p] * b[row * n + j] }
+                    c[p * n + j] = sum
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func load<S: SIMDScalar>(_ p: UnsafePointer<S>) -> Vector<S> {
+        UnsafeRawPointer(p).loadUnaligned(as: Vector<S>.self)
+    }
+
+    @inline(__always)
+    private static func store<S: SIMDScalar>(_ v: Vector<S>, _ p: UnsafeMutablePointer<S>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: Vector<S>.self)
+    }
+}

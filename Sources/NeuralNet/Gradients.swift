@@ -10,10 +10,18 @@ public struct ParameterGradients<Scalar: TensorScalar> {
     public init(_ tensors: [Tensor<Scalar>]) { self.tensors = tensors }
 
     /// The L2 norm over all parameters, accumulated in `Double`.
-    public var norm: Scalar {
+    public var norm: Scalar { Scalar(Self.sumOfSquares(tensors).squareRoot()) }
+
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func sumOfSquares(_ tensors: [Tensor<Scalar>]) -> Double {
         var total = 0.0
-        for tensor in tensors { for g in tensor.scalars { total += Double(g) * Double(g) } }
-        return Scalar(total.squareRoot())
+        for tensor in tensors {
+            tensor.scalars.withUnsafeBufferPointer { values in
+                for g in values { total += Double(g) * Double(g) }
+            }
+        }
+        return total
     }
 
     /// `Σ_i weights[i] · gradients[i]`: the gradient of a weighted sum of losses.

@@ -34,6 +34,6 @@ public struct Linear<Scalar: TensorScalar>: ParameterizedModel {
 
     /// Applies the layer to a batch `[points, inputDimensions]`.
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
-        input.matmul(kernel) + bias
+        input.matmul(kernel).addingRowVector(bias, toRows: 0..<input.rowCount)
     }
 }

@@ -115,8 +115,8 @@ enum Kernels {
                 let bp = b + p * n + column
                 let b0 = load(bp), b1 = load(bp + 8), b2 = load(bp + 16), b3 = load(bp + 24)
                 let x0 = Vector(repeating: a0[p]), x1 = Vector(repeating: a1[p])
-                r0.0 += x0 * b0; r0.1 += x0 * b1; r0.2 += x0 * b2; r0.3 += x0 * b3
-                r1.0 += x1 * b0; r1.1 += x1 * b1; r1.2 += x1 * b2; r1.3 += x1 * b3
+                r0.0 = fma(r0.0, x0, b0); r0.1 = fma(r0.1, x0, b1); r0.2 = fma(r0.2, x0, b2); r0.3 = fma(r0.3, x0, b3)
+                r1.0 = fma(r1.0, x1, b0); r1.1 = fma(r1.1, x1, b1); r1.2 = fma(r1.2, x1, b2); r1.3 = fma(r1.3, x1, b3)
             }
             let c0 = c + row * n + column, c1 = c0 + n
             store(r0.0, c0); store(r0.1, c0 + 8); store(r0.2, c0 + 16); store(r0.3, c0 + 24)
@@ -129,8 +129,8 @@ enum Kernels {
             for p in 0..<k {
                 let bp = b + p * n + column
                 let x0 = Vector(repeating: a0[p])
-                r0.0 += x0 * load(bp); r0.1 += x0 * load(bp + 8)
-                r0.2 += x0 * load(bp + 16); r0.3 += x0 * load(bp + 24)
+                r0.0 = fma(r0.0, x0, load(bp)); r0.1 = fma(r0.1, x0, load(bp + 8))
+                r0.2 = fma(r0.2, x0, load(bp + 16)); r0.3 = fma(r0.3, x0, load(bp + 24))
             }
             let c0 = c + row * n + column
             store(r0.0, c0); store(r0.1, c0 + 8); store(r0.2, c0 + 16); store(r0.3, c0 + 24)
@@ -155,8 +155,8 @@ enum Kernels {
                     let bp = b + row * n + column
                     let b0 = load(bp), b1 = load(bp + 8), b2 = load(bp + 16), b3 = load(bp + 24)
                     let x0 = Vector(repeating: a[row * k + p]), x1 = Vector(repeating: a[row * k + p + 1])
-                    r0.0 += x0 * b0; r0.1 += x0 * b1; r0.2 += x0 * b2; r0.3 += x0 * b3
-                    r1.0 += x1 * b0; r1.1 += x1 * b1; r1.2 += x1 * b2; r1.3 += x1 * b3
+                    r0.0 = fma(r0.0, x0, b0); r0.1 = fma(r0.1, x0, b1); r0.2 = fma(r0.2, x0, b2); r0.3 = fma(r0.3, x0, b3)
+                    r1.0 = fma(r1.0, x1, b0); r1.1 = fma(r1.1, x1, b1); r1.2 = fma(r1.2, x1, b2); r1.3 = fma(r1.3, x1, b3)
                 }
                 let c0 = c + p * n + column, c1 = c0 + n
                 store(r0.0, c0); store(r0.1, c0 + 8); store(r0.2, c0 + 16); store(r0.3, c0 + 24)
@@ -168,8 +168,8 @@ enum Kernels {
                 for row in 0..<m {
                     let bp = b + row * n + column
                     let x0 = Vector(repeating: a[row * k + p])
-                    r0.0 += x0 * load(bp); r0.1 += x0 * load(bp + 8)
-                    r0.2 += x0 * load(bp + 16); r0.3 += x0 * load(bp + 24)
+                    r0.0 = fma(r0.0, x0, load(bp)); r0.1 = fma(r0.1, x0, load(bp + 8))
+                    r0.2 = fma(r0.2, x0, load(bp + 16)); r0.3 = fma(r0.3, x0, load(bp + 24))
                 }
                 let c0 = c + p * n + column
                 store(r0.0, c0); store(r0.1, c0 + 8); store(r0.2, c0 + 16); store(r0.3, c0 + 24)
@@ -185,6 +185,16 @@ enum Kernels {
                 }
             }
         }
+    }
+
+    /// `acc + x·y`, fused into one instruction where the build enables FMA.
+    @inline(__always)
+    private static func fma<S: TensorScalar>(_ acc: Vector<S>, _ x: Vector<S>, _ y: Vector<S>) -> Vector<S> {
+        #if FUSED_MULTIPLY_ADD
+        return acc.addingProduct(x, y)
+        #else
+        return acc + x * y
+        #endif
     }
 
     @inline(__always)

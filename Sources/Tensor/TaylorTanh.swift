@@ -63,57 +63,55 @@ extension Tensor {
         let second = layout.secondOrder
         let z = scalars
         var out = [Scalar](repeating: 0, count: count)
-        var h = [Scalar](repeating: 0, count: block)
+        let h = Kernels.tanh(Array(z[0..<block]))
+        // s₁ = 1 − h², s₂ = −2·h·s₁, computed once and shared by all blocks.
+        var s1 = [Scalar](repeating: 0, count: block)
+        var s2 = [Scalar](repeating: 0, count: block)
+        for j in 0..<block {
+            let t = h[j]
+            s1[j] = 1 - t * t
+            s2[j] = -2 * t * s1[j]
+        }
         z.withUnsafeBufferPointer { pz in
             out.withUnsafeMutableBufferPointer { po in
-                h.withUnsafeMutableBufferPointer { ph in
-                    for j in 0..<block {
-                        let t = Scalar.tanh(pz[j])
-                        ph[j] = t
-                        po[j] = t
-                    }
-                    for j in 0..<block {
-                        let t = ph[j]
-                        let s1 = 1 - t * t
-                        let s2 = -2 * t * s1
-                        for i in 0..<d { po[(1 + i) * block + j] = s1 * pz[(1 + i) * block + j] }
-                        for (q, i) in second.enumerated() {
-                            let zi = pz[(1 + i) * block + j]
-                            po[(1 + d + q) * block + j] = s1 * pz[(1 + d + q) * block + j] + s2 * zi * zi
-                        }
-                    }
+                let zb = pz.baseAddress!, ob = po.baseAddress!
+                for j in 0..<block { ob[j] = h[j] }
+                for i in 0..<d {
+                    let zi = zb + (1 + i) * block, oi = ob + (1 + i) * block
+                    for j in 0..<block { oi[j] = s1[j] * zi[j] }
+                }
+                for (q, i) in second.enumerated() {
+                    let zi = zb + (1 + i) * block, zq = zb + (1 + d + q) * block, oq = ob + (1 + d + q) * block
+                    for j in 0..<block { oq[j] = s1[j] * zq[j] + s2[j] * (zi[j] * zi[j]) }
                 }
             }
         }
         guard let tape = node?.tape else { return Tensor(shape: shape, scalars: out) }
         let total = count
-        let tanhValues = h
         return tape.record(shape: shape, scalars: out, inputs: [self]) { upstream in
             var g = [Scalar](repeating: 0, count: total)
             upstream.withUnsafeBufferPointer { pg in
                 z.withUnsafeBufferPointer { pz in
-                    tanhValues.withUnsafeBufferPointer { ph in
-                        g.withUnsafeMutableBufferPointer { gz in
+                    g.withUnsafeMutableBufferPointer { pgz in
+                        let gb = pg.baseAddress!, zb = pz.baseAddress!, out = pgz.baseAddress!
+                        // Value block: direct term plus the dependence of s₁ and s₂ on z.
+                        for j in 0..<block { out[j] = gb[j] * s1[j] }
+                        for i in 0..<d {
+                            let gi = gb + (1 + i) * block, zi = zb + (1 + i) * block, oi = out + (1 + i) * block
                             for j in 0..<block {
-                                let t = ph[j]
-                                let s1 = 1 - t * t
-                                let s2 = -2 * t * s1
-                                let s3 = -2 * (s1 * s1 + t * s2)
-                                var value = pg[j] * s1
-                                for i in 0..<d {
-                                    let k = (1 + i) * block + j
-                                    value += pg[k] * pz[k] * s2
-                                    gz[k] = pg[k] * s1
-                                }
-                                for (q, i) in second.enumerated() {
-                                    let k = (1 + d + q) * block + j
-                                    let ki = (1 + i) * block + j
-                                    let zi = pz[ki]
-                                    gz[k] = pg[k] * s1
-                                    gz[ki] += pg[k] * s2 * 2 * zi
-                                    value += pg[k] * (pz[k] * s2 + zi * zi * s3)
-                                }
-                                gz[j] = value
+                                out[j] += gi[j] * zi[j] * s2[j]
+                                oi[j] = gi[j] * s1[j]
+                            }
+                        }
+                        for (q, i) in second.enumerated() {
+                            let gq = gb + (1 + d + q) * block, zq = zb + (1 + d + q) * block
+                            let zi = zb + (1 + i) * block, oi = out + (1 + i) * block, oq = out + (1 + d + q) * block
+                            for j in 0..<block {
+                                let t = h[j]
+                                let s3 = -2 * (s1[j] * s1[j] + t * s2[j])
+                                oq[j] = gq[j] * s1[j]
+                                oi[j] += gq[j] * s2[j] * 2 * zi[j]
+                                out[j] += gq[j] * (zq[j] * s2[j] + zi[j] * zi[j] * s3)
                             }
                         }
                     }

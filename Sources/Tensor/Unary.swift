@@ -22,7 +22,15 @@ extension Tensor {
     /// Hyperbolic tangent; d/dx = 1 − tanh².
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func tanh() -> Tensor { unary({ Scalar.tanh($0) }, derivative: { _, y in 1 - y * y }) }
+    public func tanh() -> Tensor {
+        let out = Kernels.tanh(scalars)
+        guard let tape = node?.tape else { return Tensor(shape: shape, scalars: out) }
+        return tape.record(shape: shape, scalars: out, inputs: [self]) { upstream in
+            var g = [Scalar](repeating: 0, count: upstream.count)
+            for i in 0..<g.count { g[i] = upstream[i] * (1 - out[i] * out[i]) }
+            return [g]
+        }
+    }
 
     /// Exponential; d/dx = exp(x).
     @_specialize(where Scalar == Float)

@@ -86,6 +86,8 @@ extension Tensor {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public static func - (a: Tensor, s: Scalar) -> Tensor { a - Tensor(s) }
+    public static func - (s: Scalar, a: Tensor) -> Tensor { Tensor(s) - a }
+    public static func + (s: Scalar, a: Tensor) -> Tensor { Tensor(s) + a }
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public static func / (a: Tensor, s: Scalar) -> Tensor { a / Tensor(s) }

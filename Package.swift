@@ -25,6 +25,7 @@ let package = Package(
         .executable(name: "gradnorm-benchmark", targets: ["gradnorm-benchmark"]),
         .library(name: "GradNorm", targets: ["GradNorm"]),
         .library(name: "PINN", targets: ["PINN"]),
+        .library(name: "Random", targets: ["Random"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,12 +37,17 @@ let package = Package(
             dependencies: [.product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: engineSettings
         ),
-        .target(name: "NeuralNet", dependencies: ["Tensor"], swiftSettings: engineSettings),
+        .target(
+            name: "Random",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: engineSettings
+        ),
+        .target(name: "NeuralNet", dependencies: ["Tensor", "Random"], swiftSettings: engineSettings),
         .target(name: "PINN", dependencies: ["Tensor", "NeuralNet"], swiftSettings: engineSettings),
         .target(name: "GradNorm", dependencies: ["Tensor", "NeuralNet"], swiftSettings: engineSettings),
         .target(
             name: "Experiments",
-            dependencies: ["Tensor", "NeuralNet", "PINN", "GradNorm"],
+            dependencies: ["Tensor", "NeuralNet", "PINN", "GradNorm", "Random"],
             swiftSettings: engineSettings
         ),
         .executableTarget(
@@ -60,6 +66,7 @@ let package = Package(
             swiftSettings: engineSettings
         ),
         .testTarget(name: "TensorTests", dependencies: ["Tensor"]),
+        .testTarget(name: "RandomTests", dependencies: ["Random", "NeuralNet"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
         .testTarget(name: "PINNTests", dependencies: ["PINN"]),
         .testTarget(name: "GradNormTests", dependencies: ["GradNorm"]),

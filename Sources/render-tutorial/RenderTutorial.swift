@@ -1,0 +1,49 @@
+import ArgumentParser
+import Experiments
+import Foundation
+
+@main
+struct RenderTutorial: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render-tutorial",
+        abstract: "Run an executed tutorial and show its output.",
+        discussion: "At this stage the GradNorm tutorial's experiment runs and prints its terminal output.")
+
+    /// The tutorials this build knows.
+    static let tutorials = ["gradnorm": "GradNorm: automatic loss balancing for PINNs (heat equation)"]
+
+    @Argument(help: "The tutorial to render (see --list).")
+    var name: String?
+
+    @Flag(help: "List the available tutorials.")
+    var list = false
+
+    @Flag(help: "A smoke run with few training steps (the output says so).")
+    var quick = false
+
+    func validate() throws {
+        if list { return }
+        guard let name else { throw ValidationError("name a tutorial to render, or use --list") }
+        guard Self.tutorials[name] != nil else {
+            throw ValidationError("unknown tutorial '\(name)'; available: \(Self.tutorials.keys.sorted().joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        if list {
+            for (name, title) in Self.tutorials.sorted(by: { $0.key < $1.key }) { print("\(name)\t\(title)") }
+            return
+        }
+        var config = HeatExperimentConfig.tutorial
+        if quick {
+            config.steps = 50
+            print("QUICK RUN: \(config.steps) training steps instead of \(HeatExperimentConfig.tutorial.steps); numbers are not the tutorial's.")
+        }
+        do {
+            _ = try GradNormTutorialRun(config: config, reportEvery: quick ? 10 : 100).run(on: Console(echo: true))
+        } catch {
+            FileHandle.standardError.write(Data("render-tutorial: gradnorm: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}

@@ -52,17 +52,17 @@ let package = Package(
         ),
         .executableTarget(
             name: "render-tutorial",
-            dependencies: ["Experiments", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Experiments", "Tensor", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: engineSettings
         ),
         .executableTarget(
             name: "gradnorm",
-            dependencies: ["Experiments", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Experiments", "Tensor", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: engineSettings
         ),
         .executableTarget(
             name: "gradnorm-benchmark",
-            dependencies: ["Experiments", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Experiments", "Tensor", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: engineSettings
         ),
         .testTarget(name: "TensorTests", dependencies: ["Tensor"]),

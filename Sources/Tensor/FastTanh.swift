@@ -37,7 +37,9 @@ extension Kernels {
 
     @inline(__always)
     static func rationalTanh(_ input: SIMD8<Float>) -> SIMD8<Float> {
-        let x = input.clamped(lowerBound: SIMD8(repeating: -9), upperBound: SIMD8(repeating: 9))
+        var x = input
+        x.replace(with: 9, where: x .> 9)
+        x.replace(with: -9, where: x .< -9)
         let x2 = x * x
         var p = x2 * -2.76076847742355e-16 + 2.00018790482477e-13
         p = x2 * p + -8.60467152213735e-11

@@ -144,35 +144,36 @@ enum Kernels {
     private static func multiplyTransposingLeft<S: TensorScalar>(
         _ a: UnsafePointer<S>, _ b: UnsafePointer<S>, _ c: UnsafeMutablePointer<S>, m: Int, k: Int, n: Int
     ) {
-        // c[p, :] = Σ_row a[row, p] · b[row, :]; two output rows × 32 columns in registers.
+        // c[p, :] = Σ_row a[row, p] · b[row, :]. Rows are taken in blocks small enough
+        // for the block of `b` to stay in L1 while every output row pair visits it;
+        // two output rows × 32 columns are accumulated in registers.
+        let blockRows = 128
         var column = 0
         while column + 32 <= n {
-            var p = 0
-            while p + 2 <= k {
-                var r0 = (Vector<S>(), Vector<S>(), Vector<S>(), Vector<S>())
-                var r1 = (Vector<S>(), Vector<S>(), Vector<S>(), Vector<S>())
-                for row in 0..<m {
-                    let bp = b + row * n + column
-                    let b0 = load(bp), b1 = load(bp + 8), b2 = load(bp + 16), b3 = load(bp + 24)
-                    let x0 = Vector(repeating: a[row * k + p]), x1 = Vector(repeating: a[row * k + p + 1])
-                    r0.0 = fma(r0.0, x0, b0); r0.1 = fma(r0.1, x0, b1); r0.2 = fma(r0.2, x0, b2); r0.3 = fma(r0.3, x0, b3)
-                    r1.0 = fma(r1.0, x1, b0); r1.1 = fma(r1.1, x1, b1); r1.2 = fma(r1.2, x1, b2); r1.3 = fma(r1.3, x1, b3)
+            var start = 0
+            while start < m {
+                let end = Swift.min(start + blockRows, m)
+                var p = 0
+                while p < k {
+                    let pairs = p + 1 < k
+                    var r0 = (Vector<S>(), Vector<S>(), Vector<S>(), Vector<S>())
+                    var r1 = (Vector<S>(), Vector<S>(), Vector<S>(), Vector<S>())
+                    for row in start..<end {
+                        let bp = b + row * n + column
+                        let b0 = load(bp), b1 = load(bp + 8), b2 = load(bp + 16), b3 = load(bp + 24)
+                        let x0 = Vector(repeating: a[row * k + p])
+                        r0.0 = fma(r0.0, x0, b0); r0.1 = fma(r0.1, x0, b1); r0.2 = fma(r0.2, x0, b2); r0.3 = fma(r0.3, x0, b3)
+                        if pairs {
+                            let x1 = Vector(repeating: a[row * k + p + 1])
+                            r1.0 = fma(r1.0, x1, b0); r1.1 = fma(r1.1, x1, b1); r1.2 = fma(r1.2, x1, b2); r1.3 = fma(r1.3, x1, b3)
+                        }
+                    }
+                    let c0 = c + p * n + column
+                    accumulate(r0, c0)
+                    if pairs { accumulate(r1, c0 + n) }
+                    p += 2
                 }
-                let c0 = c + p * n + column, c1 = c0 + n
-                store(r0.0, c0); store(r0.1, c0 + 8); store(r0.2, c0 + 16); store(r0.3, c0 + 24)
-                store(r1.0, c1); store(r1.1, c1 + 8); store(r1.2, c1 + 16); store(r1.3, c1 + 24)
-                p += 2
-            }
-            if p < k {
-                var r0 = (Vector<S>(), Vector<S>(), Vector<S>(), Vector<S>())
-                for row in 0..<m {
-                    let bp = b + row * n + column
-                    let x0 = Vector(repeating: a[row * k + p])
-                    r0.0 = fma(r0.0, x0, load(bp)); r0.1 = fma(r0.1, x0, load(bp + 8))
-                    r0.2 = fma(r0.2, x0, load(bp + 16)); r0.3 = fma(r0.3, x0, load(bp + 24))
-                }
-                let c0 = c + p * n + column
-                store(r0.0, c0); store(r0.1, c0 + 8); store(r0.2, c0 + 16); store(r0.3, c0 + 24)
+                start = end
             }
             column += 32
         }
@@ -187,6 +188,14 @@ enum Kernels {
         }
     }
 
+    @inline(__always)
+    private static func accumulate<S: TensorScalar>(
+        _ r: (Vector<S>, Vector<S>, Vector<S>, Vector<S>), _ c: UnsafeMutablePointer<S>
+    ) {
+        store(load(c) + r.0, c); store(load(c + 8) + r.1, c + 8)
+        store(load(c + 16) + r.2, c + 16); store(load(c + 24) + r.3, c + 24)
+    }
+
     /// `acc + x·y`, fused into one instruction where the build enables FMA.
     @inline(__always)
     private static func fma<S: TensorScalar>(_ acc: Vector<S>, _ x: Vector<S>, _ y: Vector<S>) -> Vector<S> {
@@ -199,6 +208,11 @@ enum Kernels {
 
     @inline(__always)
     private static func load<S: SIMDScalar>(_ p: UnsafePointer<S>) -> Vector<S> {
+        UnsafeRawPointer(p).loadUnaligned(as: Vector<S>.self)
+    }
+
+    @inline(__always)
+    private static func load<S: SIMDScalar>(_ p: UnsafeMutablePointer<S>) -> Vector<S> {
         UnsafeRawPointer(p).loadUnaligned(as: Vector<S>.self)
     }
 

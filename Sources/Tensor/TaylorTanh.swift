@@ -64,25 +64,44 @@ extension Tensor {
         let z = scalars
         var out = [Scalar](repeating: 0, count: count)
         let h = Kernels.tanh(Array(z[0..<block]))
+        typealias V = SIMD8<Scalar>
         // s₁ = 1 − h², s₂ = −2·h·s₁, computed once and shared by all blocks.
         var s1 = [Scalar](repeating: 0, count: block)
         var s2 = [Scalar](repeating: 0, count: block)
-        for j in 0..<block {
-            let t = h[j]
-            s1[j] = 1 - t * t
-            s2[j] = -2 * t * s1[j]
+        h.withUnsafeBufferPointer { ph in
+            s1.withUnsafeMutableBufferPointer { p1 in
+                s2.withUnsafeMutableBufferPointer { p2 in
+                    let hb = ph.baseAddress!, b1 = p1.baseAddress!, b2 = p2.baseAddress!
+                    Kernels.forEachLaneGroup(block) { j, lanes in
+                        let t = Kernels.load(hb, j, lanes)
+                        let first = 1 - t * t
+                        Kernels.store(first, b1, j, lanes)
+                        Kernels.store(-2 * t * first, b2, j, lanes)
+                    }
+                }
+            }
         }
         z.withUnsafeBufferPointer { pz in
             out.withUnsafeMutableBufferPointer { po in
-                let zb = pz.baseAddress!, ob = po.baseAddress!
-                for j in 0..<block { ob[j] = h[j] }
-                for i in 0..<d {
-                    let zi = zb + (1 + i) * block, oi = ob + (1 + i) * block
-                    for j in 0..<block { oi[j] = s1[j] * zi[j] }
-                }
-                for (q, i) in second.enumerated() {
-                    let zi = zb + (1 + i) * block, zq = zb + (1 + d + q) * block, oq = ob + (1 + d + q) * block
-                    for j in 0..<block { oq[j] = s1[j] * zq[j] + s2[j] * (zi[j] * zi[j]) }
+                s1.withUnsafeBufferPointer { p1 in
+                    s2.withUnsafeBufferPointer { p2 in
+                        let zb = pz.baseAddress!, ob = po.baseAddress!, b1 = p1.baseAddress!, b2 = p2.baseAddress!
+                        for j in 0..<block { ob[j] = h[j] }
+                        for i in 0..<d {
+                            let zi = zb + (1 + i) * block, oi = ob + (1 + i) * block
+                            Kernels.forEachLaneGroup(block) { j, lanes in
+                                Kernels.store(Kernels.load(b1, j, lanes) * Kernels.load(zi, j, lanes), oi, j, lanes)
+                            }
+                        }
+                        for (q, i) in second.enumerated() {
+                            let zi = zb + (1 + i) * block, zq = zb + (1 + d + q) * block, oq = ob + (1 + d + q) * block
+                            Kernels.forEachLaneGroup(block) { j, lanes in
+                                let x = Kernels.load(zi, j, lanes)
+                                let value = Kernels.load(b1, j, lanes) * Kernels.load(zq, j, lanes) + Kernels.load(b2, j, lanes) * (x * x)
+                                Kernels.store(value, oq, j, lanes)
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -93,31 +112,58 @@ extension Tensor {
             upstream.withUnsafeBufferPointer { pg in
                 z.withUnsafeBufferPointer { pz in
                     g.withUnsafeMutableBufferPointer { pgz in
-                        let gb = pg.baseAddress!, zb = pz.baseAddress!, out = pgz.baseAddress!
-                        // Value block: direct term plus the dependence of s₁ and s₂ on z.
-                        for j in 0..<block { out[j] = gb[j] * s1[j] }
-                        for i in 0..<d {
-                            let gi = gb + (1 + i) * block, zi = zb + (1 + i) * block, oi = out + (1 + i) * block
-                            for j in 0..<block {
-                                out[j] += gi[j] * zi[j] * s2[j]
-                                oi[j] = gi[j] * s1[j]
-                            }
-                        }
-                        for (q, i) in second.enumerated() {
-                            let gq = gb + (1 + d + q) * block, zq = zb + (1 + d + q) * block
-                            let zi = zb + (1 + i) * block, oi = out + (1 + i) * block, oq = out + (1 + d + q) * block
-                            for j in 0..<block {
-                                let t = h[j]
-                                let s3 = -2 * (s1[j] * s1[j] + t * s2[j])
-                                oq[j] = gq[j] * s1[j]
-                                oi[j] += gq[j] * s2[j] * 2 * zi[j]
-                                out[j] += gq[j] * (zq[j] * s2[j] + zi[j] * zi[j] * s3)
+                        h.withUnsafeBufferPointer { ph in
+                            s1.withUnsafeBufferPointer { p1 in
+                                s2.withUnsafeBufferPointer { p2 in
+                                    Self.taylorTanhPullback(
+                                        upstream: pg.baseAddress!, z: pz.baseAddress!, into: pgz.baseAddress!,
+                                        h: ph.baseAddress!, s1: p1.baseAddress!, s2: p2.baseAddress!,
+                                        block: block, firstOrder: d, secondOrder: second)
+                                }
                             }
                         }
                     }
                 }
             }
             return [g]
+        }
+    }
+}
+
+extension Tensor {
+    /// The pullback of ``taylorTanh(_:)``: with s₃ = ds₂/dz = −2·(s₁² + h·s₂),
+    /// gz_v = g_v·s₁ + Σᵢ gᵢ·zᵢ·s₂ + Σ_q g_q·(z_q·s₂ + zᵢ²·s₃), gzᵢ = gᵢ·s₁ + Σ_q g_q·2·s₂·zᵢ, gz_q = g_q·s₁.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func taylorTanhPullback(
+        upstream gb: UnsafePointer<Scalar>, z zb: UnsafePointer<Scalar>, into out: UnsafeMutablePointer<Scalar>,
+        h hb: UnsafePointer<Scalar>, s1 b1: UnsafePointer<Scalar>, s2 b2: UnsafePointer<Scalar>,
+        block: Int, firstOrder d: Int, secondOrder second: [Int]
+    ) {
+        Kernels.forEachLaneGroup(block) { j, lanes in
+            Kernels.store(Kernels.load(gb, j, lanes) * Kernels.load(b1, j, lanes), out, j, lanes)
+        }
+        for i in 0..<d {
+            let gi = gb + (1 + i) * block, zi = zb + (1 + i) * block, oi = out + (1 + i) * block
+            Kernels.forEachLaneGroup(block) { j, lanes in
+                let g = Kernels.load(gi, j, lanes)
+                let value = Kernels.load(UnsafePointer(out), j, lanes) + g * Kernels.load(zi, j, lanes) * Kernels.load(b2, j, lanes)
+                Kernels.store(value, out, j, lanes)
+                Kernels.store(g * Kernels.load(b1, j, lanes), oi, j, lanes)
+            }
+        }
+        for (q, i) in second.enumerated() {
+            let gq = gb + (1 + d + q) * block, zq = zb + (1 + d + q) * block
+            let zi = zb + (1 + i) * block, oi = out + (1 + i) * block, oq = out + (1 + d + q) * block
+            Kernels.forEachLaneGroup(block) { j, lanes in
+                let g = Kernels.load(gq, j, lanes), first = Kernels.load(b1, j, lanes), secondSlope = Kernels.load(b2, j, lanes)
+                let t = Kernels.load(hb, j, lanes), x = Kernels.load(zi, j, lanes)
+                let third = -2 * (first * first + t * secondSlope)
+                Kernels.store(g * first, oq, j, lanes)
+                Kernels.store(Kernels.load(UnsafePointer(oi), j, lanes) + g * secondSlope * 2 * x, oi, j, lanes)
+                let value = Kernels.load(UnsafePointer(out), j, lanes) + g * (Kernels.load(zq, j, lanes) * secondSlope + x * x * third)
+                Kernels.store(value, out, j, lanes)
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import Tensor
 
 /// Release-build timings of the engine on the tutorial's experiment.
 @main
@@ -21,6 +22,7 @@ struct Benchmark: ParsableCommand {
     }
 
     func run() throws {
+        Allocator.keepLargeBuffersOnHeap()
         var config = HeatExperimentConfig.tutorial
         config.steps = steps
         let experiment = try HeatExperiment<Float>(seededBy: config)

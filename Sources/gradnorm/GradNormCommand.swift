@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import Tensor
 
 @main
 struct GradNormCommand: ParsableCommand {
@@ -34,6 +35,7 @@ struct Replay: ParsableCommand {
     }
 
     func run() throws {
+        Allocator.keepLargeBuffersOnHeap()
         do {
             try replay()
         } catch let error as ExperimentError {

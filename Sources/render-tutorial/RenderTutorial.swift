@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import Tensor
 
 @main
 struct RenderTutorial: ParsableCommand {
@@ -30,6 +31,7 @@ struct RenderTutorial: ParsableCommand {
     }
 
     func run() throws {
+        Allocator.keepLargeBuffersOnHeap()
         if list {
             for (name, title) in Self.tutorials.sorted(by: { $0.key < $1.key }) { print("\(name)\t\(title)") }
             return

@@ -27,6 +27,18 @@ public struct HeatExperiment<Scalar: TensorScalar> {
     public let initialModel: MLP<Scalar>
     /// The three losses on `data`.
     public var losses: HeatLosses<Scalar> { HeatLosses(problem: config.problem, data: data) }
+    /// Into how many concurrent parts the PDE loss is split (1: everything on one thread).
+    public var parallelParts: Int = Swift.min(2, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// Each loss's value and gradient at `model`, computed with ``parallelParts`` threads.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    func evaluate(_ model: MLP<Scalar>, _ heat: HeatLosses<Scalar>) -> (values: [Scalar], gradients: [ParameterGradients<Scalar>]) {
+        if parallelParts > 1 {
+            return valuesAndGradients(of: model, shardedLosses: heat.shardedFunctions(parts: parallelParts))
+        }
+        return valuesAndGradients(of: model, heat.functions)
+    }
 
     /// Creates the experiment from explicit data and initial parameters.
     public init(config: HeatExperimentConfig, data: HeatData<Scalar>, initialModel: MLP<Scalar>) throws {
@@ -53,11 +65,13 @@ public struct HeatExperiment<Scalar: TensorScalar> {
     ///   - gradNormConfig: Balancer settings (default: from ``config``).
     ///   - steps: Training steps (default: from ``config``).
     ///   - onStep: Called after every step with its record.
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
     public func trainWithGradNorm(
         gradNormConfig: GradNormConfig? = nil, steps: Int? = nil,
         onStep: (GradNormStepRecord) -> Void = { _ in }
     ) throws -> (run: TrainingRun<Scalar>, records: [GradNormStepRecord], balancer: GradNormBalancer<Scalar>) {
-        let functions = losses.functions
+        let heat = losses, functions = heat.functions
         var balancer = try GradNormBalancer<Scalar>(numLosses: functions.count, config: gradNormConfig ?? config.gradNorm)
         var model = initialModel
         var optimizer = Adam<Scalar>(learningRate: Scalar(config.learningRate))
@@ -66,7 +80,7 @@ public struct HeatExperiment<Scalar: TensorScalar> {
         records.reserveCapacity(stepCount)
         let start = DispatchTime.now()
         for step in 0..<stepCount {
-            let (values, gradients) = valuesAndGradients(of: model, functions)
+            let (values, gradients) = evaluate(model, heat)
             let norms = gradients.map(\.norm)
             try Self.checkFinite(values, "loss", step: step)
             try Self.checkFinite(norms, "gradient norm", step: step)
@@ -88,10 +102,12 @@ public struct HeatExperiment<Scalar: TensorScalar> {
     }
 
     /// Trains with the fixed weights (1, 1, 1) from the same initial parameters.
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
     public func trainWithFixedWeights(
         steps: Int? = nil, onStep: (FixedStepRecord) -> Void = { _ in }
     ) throws -> (run: TrainingRun<Scalar>, records: [FixedStepRecord]) {
-        let functions = losses.functions
+        let heat = losses, functions = heat.functions
         let ones = [Scalar](repeating: 1, count: functions.count)
         var model = initialModel
         var optimizer = Adam<Scalar>(learningRate: Scalar(config.learningRate))
@@ -100,7 +116,7 @@ public struct HeatExperiment<Scalar: TensorScalar> {
         records.reserveCapacity(stepCount)
         let start = DispatchTime.now()
         for step in 0..<stepCount {
-            let (values, gradients) = valuesAndGradients(of: model, functions)
+            let (values, gradients) = evaluate(model, heat)
             try Self.checkFinite(values, "loss", step: step)
             optimizer.update(&model, along: .weightedSum(gradients, weights: ones))
             let record = FixedStepRecord(step: step, losses: values.map(Double.init),
@@ -111,6 +127,8 @@ public struct HeatExperiment<Scalar: TensorScalar> {
         return (finish(model, seconds: Self.seconds(since: start)), records)
     }
 
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
     private func finish(_ model: MLP<Scalar>, seconds: Double) -> TrainingRun<Scalar> {
         let heat = losses
         return TrainingRun(model: model, finalLosses: heat.functions.map { Double($0(model).scalar) },

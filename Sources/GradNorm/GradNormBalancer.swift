@@ -26,6 +26,8 @@ public struct GradNormBalancer<Scalar: TensorScalar> {
     /// Creates a balancer with all weights 1.
     /// - Throws: ``GradNormError/invalidConfiguration(field:value:requirement:)`` for a bad
     ///   configuration or `numLosses < 1`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public init(numLosses: Int, config: GradNormConfig = GradNormConfig()) throws {
         try config.validate()
         guard numLosses >= 1 else {
@@ -37,7 +39,11 @@ public struct GradNormBalancer<Scalar: TensorScalar> {
     }
 
     /// The current weights, `clip(exp(logWeights), minWeight, maxWeight)`.
-    public var weights: [Scalar] { weightTensor(Tensor(logWeights)).scalars }
+    public var weights: [Scalar] { currentWeights() }
+
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    private func currentWeights() -> [Scalar] { weightTensor(Tensor(logWeights)).scalars }
 
     /// Stores the losses at the start of training.
     public mutating func setInitialLosses(_ losses: [Scalar]) throws {
@@ -52,6 +58,8 @@ public struct GradNormBalancer<Scalar: TensorScalar> {
     }
 
     /// `Σᵢ wᵢ·Lᵢ` for plain numbers.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func computeWeightedLoss(_ losses: [Scalar]) throws -> Scalar {
         try checkLength(losses, "losses")
         return zip(weights, losses).reduce(0) { $0 + $1.0 * $1.1 }
@@ -66,11 +74,15 @@ public struct GradNormBalancer<Scalar: TensorScalar> {
     }
 
     /// The GradNorm objective `Σᵢ |wᵢ·Gᵢ − Ḡ·rᵢ^α|` at the current weights.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func computeGradNormLoss(gradNorms: [Scalar], losses: [Scalar], initialLosses: [Scalar]) throws -> Scalar {
         try objective(Tensor(logWeights), gradNorms: gradNorms, losses: losses, initialLosses: initialLosses).scalar
     }
 
     /// The gradient of ``computeGradNormLoss(gradNorms:losses:initialLosses:)`` with respect to the log-weights.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func gradNormLossGradient(gradNorms: [Scalar], losses: [Scalar], initialLosses: [Scalar]) throws -> [Scalar] {
         let tape = Tape<Scalar>()
         let logw = tape.variable(Tensor(logWeights))
@@ -84,6 +96,8 @@ public struct GradNormBalancer<Scalar: TensorScalar> {
     ///   - gradNorms: ‖∇θ Lᵢ‖ of each unweighted loss.
     ///   - losses: The current losses.
     ///   - initialLosses: The losses at the start of training.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public mutating func updateWeights(gradNorms: [Scalar], losses: [Scalar], initialLosses: [Scalar]) throws {
         let gradient = try gradNormLossGradient(gradNorms: gradNorms, losses: losses, initialLosses: initialLosses)
         let rate = Scalar(config.learningRate)
@@ -101,10 +115,14 @@ public struct GradNormBalancer<Scalar: TensorScalar> {
 
     // MARK: - Internals
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     private func weightTensor(_ logWeights: Tensor<Scalar>) -> Tensor<Scalar> {
         logWeights.exp().clipped(lower: Scalar(config.minWeight), upper: Scalar(config.maxWeight))
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     private func objective(_ logw: Tensor<Scalar>, gradNorms: [Scalar], losses: [Scalar],
                            initialLosses: [Scalar]) throws -> Tensor<Scalar> {
         try checkLength(gradNorms, "gradNorms")

@@ -6,6 +6,8 @@
 ///   - currentLosses: The losses now.
 ///   - initialLosses: The losses at the start of training.
 /// - Throws: ``GradNormError/wrongLength(name:expected:actual:)`` if the arrays differ in length.
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
 public func computeInverseTrainingRates<Scalar: BinaryFloatingPoint>(
     currentLosses: [Scalar], initialLosses: [Scalar]
 ) throws -> [Scalar] {

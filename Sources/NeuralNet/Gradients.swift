@@ -1,3 +1,4 @@
+import Dispatch
 import Tensor
 
 /// Gradients of a scalar with respect to each parameter tensor of a model, in the
@@ -53,6 +54,8 @@ public struct ParameterGradients<Scalar: TensorScalar> {
 ///   - model: The model to differentiate.
 ///   - losses: Functions mapping the model to a scalar tensor.
 /// - Returns: Each loss's value and gradient.
+@_specialize(where Model == MLP<Float>)
+@_specialize(where Model == MLP<Double>)
 public func valuesAndGradients<Model: ParameterizedModel>(
     of model: Model, _ losses: [(Model) -> Tensor<Model.Scalar>]
 ) -> (values: [Model.Scalar], gradients: [ParameterGradients<Model.Scalar>]) {
@@ -71,4 +74,46 @@ public func valueAndGradient<Model: ParameterizedModel>(
     let (tracked, variables) = model.recorded(on: tape)
     let root = loss(tracked)
     return (root.scalar, ParameterGradients(tape.gradients(of: root, withRespectTo: variables)))
+}
+
+/// Evaluates losses that are each a sum of independent parts — typically the same
+/// residual over disjoint batches of points — with every part recorded on its own
+/// tape and the parts run concurrently; values and gradients are then summed in a
+/// fixed order, so the result does not depend on thread scheduling.
+///
+/// - Parameters:
+///   - model: The model to differentiate.
+///   - shardedLosses: For each loss, the functions whose sum is that loss.
+/// - Returns: Each loss's value and gradient.
+@_specialize(where Model == MLP<Float>)
+@_specialize(where Model == MLP<Double>)
+public func valuesAndGradients<Model: ParameterizedModel>(
+    of model: Model, shardedLosses: [[(Model) -> Tensor<Model.Scalar>]]
+) -> (values: [Model.Scalar], gradients: [ParameterGradients<Model.Scalar>]) {
+    typealias Scalar = Model.Scalar
+    let tasks = shardedLosses.enumerated().flatMap { loss, shards in shards.map { (loss, $0) } }
+    var results = [(value: Scalar, gradient: [Tensor<Scalar>])?](repeating: nil, count: tasks.count)
+    results.withUnsafeMutableBufferPointer { slots in
+        let slots = slots
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { index in
+            let (value, gradient) = valueAndGradient(of: model, tasks[index].1)
+            slots[index] = (value, gradient.tensors)
+        }
+    }
+    var values = [Scalar](repeating: 0, count: shardedLosses.count)
+    var sums: [[[Scalar]]?] = Array(repeating: nil, count: shardedLosses.count)
+    for (index, task) in tasks.enumerated() {
+        let part = results[index]!
+        values[task.0] += part.value
+        if sums[task.0] == nil {
+            sums[task.0] = part.gradient.map(\.scalars)
+        } else {
+            for p in part.gradient.indices { Tensor<Scalar>.accumulate(&sums[task.0]![p], part.gradient[p].scalars) }
+        }
+    }
+    let shapes = model.parameters.map(\.shape)
+    let gradients = sums.map { parts in
+        ParameterGradients(zip(shapes, parts!).map { Tensor(shape: $0, scalars: $1) })
+    }
+    return (values, gradients)
 }

@@ -90,6 +90,23 @@ public struct HeatLosses<Scalar: TensorScalar> {
     /// The three losses as functions, in the order PDE, BC, IC.
     public var functions: [(MLP<Scalar>) -> Tensor<Scalar>] { [pde, boundary, initial] }
 
+    /// The three losses, the PDE loss split into `parts` disjoint batches of
+    /// collocation points whose contributions (sum of squares / n) add up to the mean.
+    /// For ``NeuralNet/valuesAndGradients(of:shardedLosses:)``, which runs the parts concurrently.
+    public func shardedFunctions(parts: Int) -> [[(MLP<Scalar>) -> Tensor<Scalar>]] {
+        let n = data.domain.shape[0]
+        let parts = Swift.max(1, Swift.min(parts, n))
+        guard parts > 1 else { return functions.map { [$0] } }
+        let problem = self.problem
+        let pdeParts: [(MLP<Scalar>) -> Tensor<Scalar>] = (0..<parts).map { part in
+            let batch = data.domain.rows((part * n / parts)..<((part + 1) * n / parts))
+            return { model in
+                problem.residual(model.derivatives(at: batch, secondOrder: [0])).squared().sum() / Scalar(n)
+            }
+        }
+        return [pdeParts, [boundary], [initial]]
+    }
+
     /// Root-mean-square error against the exact solution on a `resolution × resolution`
     /// grid (`linspace(0, 1)` × `linspace(0, tMax)`), evaluated in `Scalar` like the
     /// network and accumulated in `Double`.

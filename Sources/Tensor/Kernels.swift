@@ -90,11 +90,25 @@ enum Kernels {
             }
             column += 8
         }
-        for j in column..<max(column, n) {
+        if column < n {
+            // Narrow outputs (the PINN's last layer has one column): dot products along k.
             for row in 0..<m {
-                var sum: S = 0
-                for p in 0..<k { sum += a[row * k + p] * b[p * n + j] }
-                c[row * n + j] = sum
+                for j in column..<n {
+                    var acc = Vector<S>()
+                    var tail: S = 0
+                    var p = 0
+                    while p + 8 <= k {
+                        var column = Vector<S>()
+                        for lane in 0..<8 { column[lane] = b[(p + lane) * n + j] }
+                        acc = fma(acc, load(a + row * k + p), column)
+                        p += 8
+                    }
+                    while p < k {
+                        tail += a[row * k + p] * b[p * n + j]
+                        p += 1
+                    }
+                    c[row * n + j] = acc.sum() + tail
+                }
             }
         }
     }
@@ -178,11 +192,11 @@ enum Kernels {
             column += 32
         }
         if column < n {
-            for p in 0..<k {
+            // Narrow right-hand sides: c[:, j] += a[row, :] · b[row, j], contiguous along p.
+            for row in 0..<m {
                 for j in column..<n {
-                    var sum: S = 0
-                    for row in 0..<m { sum += a[row * k + p] * b[row * n + j] }
-                    c[p * n + j] = sum
+                    let factor = b[row * n + j]
+                    for p in 0..<k { c[p * n + j] += a[row * k + p] * factor }
                 }
             }
         }

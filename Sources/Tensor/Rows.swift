@@ -31,7 +31,11 @@ extension Tensor {
         var out = scalars
         out.withUnsafeMutableBufferPointer { po in
             bias.scalars.withUnsafeBufferPointer { pb in
-                for r in range { for c in 0..<columns { po[r * columns + c] += pb[c] } }
+                let o = po.baseAddress!, b = pb.baseAddress!
+                for r in range {
+                    let row = o + r * columns
+                    for c in 0..<columns { row[c] += b[c] }
+                }
             }
         }
         guard let tape = node?.tape ?? bias.node?.tape else { return Tensor(shape: shape, scalars: out) }
@@ -41,7 +45,13 @@ extension Tensor {
             if biasTracked {
                 var sums = [Scalar](repeating: 0, count: columns)
                 upstream.withUnsafeBufferPointer { pu in
-                    for r in range { for c in 0..<columns { sums[c] += pu[r * columns + c] } }
+                    sums.withUnsafeMutableBufferPointer { ps in
+                        let u = pu.baseAddress!, total = ps.baseAddress!
+                        for r in range {
+                            let row = u + r * columns
+                            for c in 0..<columns { total[c] += row[c] }
+                        }
+                    }
                 }
                 gb = sums
             }

@@ -97,3 +97,12 @@ public struct Tensor<Scalar: TensorScalar> {
 extension Tensor: CustomStringConvertible {
     public var description: String { "Tensor(shape: \(shape), scalars: \(scalars))" }
 }
+
+extension Tensor {
+    /// `target[i] += source[i]` for gradient buffers of equal size.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public static func accumulate(_ target: inout [Scalar], _ source: [Scalar]) {
+        Kernels.addInPlace(&target, source)
+    }
+}

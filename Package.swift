@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "GradNormTests", dependencies: ["GradNorm"]),
         .testTarget(
             name: "ExperimentsTests",
-            dependencies: ["Experiments"],
+            dependencies: ["Experiments", "GradNorm", "PINN", "Tensor", "render-tutorial", "gradnorm"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -38,8 +38,10 @@ struct Replay: ParsableCommand {
         Allocator.keepLargeBuffersOnHeap()
         do {
             try replay()
-        } catch let error as ExperimentError {
-            throw ValidationError(error.description)
+        } catch {
+            // Runtime failures (bad file, diverging training) are not usage errors: message only.
+            FileHandle.standardError.write(Data("gradnorm replay: \(error)\n".utf8))
+            throw ExitCode.failure
         }
     }
 

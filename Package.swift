@@ -37,6 +37,12 @@ let package = Package(
             dependencies: [.product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: engineSettings
         ),
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
+        .target(name: "Plot", dependencies: ["CCairo"], swiftSettings: engineSettings),
         .target(
             name: "Random",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")],
@@ -47,7 +53,7 @@ let package = Package(
         .target(name: "GradNorm", dependencies: ["Tensor", "NeuralNet"], swiftSettings: engineSettings),
         .target(
             name: "Experiments",
-            dependencies: ["Tensor", "NeuralNet", "PINN", "GradNorm", "Random"],
+            dependencies: ["Tensor", "NeuralNet", "PINN", "GradNorm", "Random", "Plot"],
             swiftSettings: engineSettings
         ),
         .executableTarget(
@@ -66,6 +72,7 @@ let package = Package(
             swiftSettings: engineSettings
         ),
         .testTarget(name: "TensorTests", dependencies: ["Tensor"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(name: "RandomTests", dependencies: ["Random", "NeuralNet"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
         .testTarget(name: "PINNTests", dependencies: ["PINN"]),

@@ -22,6 +22,9 @@ struct RenderTutorial: ParsableCommand {
     @Flag(help: "A smoke run with few training steps (the output says so).")
     var quick = false
 
+    @Option(help: "Where to write the rendered tutorials.")
+    var output = "output"
+
     func validate() throws {
         if list { return }
         guard let name else { throw ValidationError("name a tutorial to render, or use --list") }
@@ -42,7 +45,20 @@ struct RenderTutorial: ParsableCommand {
             print("QUICK RUN: \(config.steps) training steps instead of \(HeatExperimentConfig.tutorial.steps); numbers are not the tutorial's.")
         }
         do {
-            _ = try GradNormTutorialRun(config: config, reportEvery: quick ? 10 : 100).run(on: Console(echo: true))
+            let console = Console(echo: true)
+            let result = try GradNormTutorialRun(config: config, reportEvery: quick ? 10 : 100).run(on: console)
+            let figures = [("training_comparison.png", GradNormFigures.trainingComparison(result)),
+                           ("solution.png", GradNormFigures.solution(result))]
+            var files: [String: Data] = [:]
+            for (name, figure) in figures {
+                let rendered = try figure.renderPNG()
+                for warning in rendered.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+                files[name] = rendered.data
+            }
+            let directory = URL(fileURLWithPath: output).appendingPathComponent("gradnorm")
+            try OutputDirectory.replace(directory, with: files)
+            print("\nGenerating visualizations...")
+            for (name, _) in figures { print("  Saved: \(directory.appendingPathComponent(name).relativePath)") }
         } catch {
             FileHandle.standardError.write(Data("render-tutorial: gradnorm: \(error)\n".utf8))
             throw ExitCode.failure

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Writes a folder of generated files so that readers never see it half-written.
+public enum OutputDirectory {
+    /// Replaces `directory` with exactly `files` (name → bytes): everything is written to a
+    /// temporary sibling first, which then takes the old folder's place. On failure the old
+    /// folder is left as it was.
+    public static func replace(_ directory: URL, with files: [String: Data]) throws {
+        let manager = FileManager.default
+        let parent = directory.deletingLastPathComponent()
+        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent(".\(directory.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        try? manager.removeItem(at: staging)
+        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        do {
+            for (name, data) in files.sorted(by: { $0.key < $1.key }) {
+                let url = staging.appendingPathComponent(name)
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            }
+            if manager.fileExists(atPath: directory.path) {
+                _ = try manager.replaceItemAt(directory, withItemAt: staging)
+            } else {
+                try manager.moveItem(at: staging, to: directory)
+            }
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw error
+        }
+    }
+}

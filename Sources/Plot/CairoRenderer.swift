@@ -292,6 +292,23 @@ final class CairoRenderer {
 
     // MARK: - Output
 
+    /// The surface's pixels as (red, green, blue), row by row (the image is opaque).
+    func rgbPixels() -> [(UInt8, UInt8, UInt8)] {
+        cairo_surface_flush(surface)
+        let width = Int(cairo_image_surface_get_width(surface)), height = Int(cairo_image_surface_get_height(surface))
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        let data = cairo_image_surface_get_data(surface)!
+        var out: [(UInt8, UInt8, UInt8)] = []
+        out.reserveCapacity(width * height)
+        for y in 0..<height {
+            for x in 0..<width {
+                let pixel = (data + y * stride + 4 * x).withMemoryRebound(to: UInt32.self, capacity: 1) { $0.pointee }
+                out.append((UInt8((pixel >> 16) & 0xFF), UInt8((pixel >> 8) & 0xFF), UInt8(pixel & 0xFF)))
+            }
+        }
+        return out
+    }
+
     func pngData() throws -> Data {
         cairo_surface_flush(surface)
         let sink = PNGSink()

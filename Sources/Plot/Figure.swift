@@ -56,6 +56,35 @@ public struct Figure: Sendable {
     /// Draws the figure.
     /// - Throws: ``PlotError`` for unusable data or settings.
     public func renderPNG() throws -> Rendered {
+        let (renderer, warnings, _) = try draw()
+        return Rendered(data: try renderer.pngData(), warnings: warnings)
+    }
+
+    /// The drawn pixels and where each subplot's plot area and colour bar went, for
+    /// checking a figure without decoding its PNG.
+    public struct Raster {
+        /// Width and height in pixels.
+        public var width: Int, height: Int
+        /// Row-major pixels as (red, green, blue) in 0...255.
+        public var pixels: [(UInt8, UInt8, UInt8)]
+        /// Per subplot: the plot area `(x, y, width, height)` in pixels, origin top left.
+        public var plotAreas: [(x: Double, y: Double, width: Double, height: Double)]
+        /// Per subplot: the colour bar's rectangle, if any.
+        public var colorbars: [(x: Double, y: Double, width: Double, height: Double)?]
+        /// The pixel at `(x, y)`.
+        public subscript(x: Int, y: Int) -> (UInt8, UInt8, UInt8) { pixels[y * width + x] }
+    }
+
+    /// Draws the figure into memory.
+    public func renderRaster() throws -> Raster {
+        let (renderer, _, layout) = try draw()
+        let (w, h) = pixelSize
+        return Raster(width: w, height: h, pixels: renderer.rgbPixels(),
+                      plotAreas: layout.boxes.map { ($0.plot.x, $0.plot.y, $0.plot.width, $0.plot.height) },
+                      colorbars: layout.boxes.map { box in box.colorbar.map { ($0.x, $0.y, $0.width, $0.height) } })
+    }
+
+    private func draw() throws -> (CairoRenderer, [String], Layout) {
         guard width > 0, height > 0, dpi > 0, width * dpi <= 20_000, height * dpi <= 20_000 else {
             throw PlotError.invalidSetting("figure size \(width)×\(height) in at \(dpi) dpi is not drawable")
         }
@@ -68,7 +97,7 @@ public struct Figure: Sendable {
         for (index, item) in prepared.enumerated() {
             renderer.draw(item, in: layout.boxes[index])
         }
-        return Rendered(data: try renderer.pngData(), warnings: warnings)
+        return (renderer, warnings, layout)
     }
 }
 

@@ -7,6 +7,12 @@ public struct TickLabel: Equatable, Sendable {
     /// An exponent drawn raised and smaller, if any.
     public var superscript: String?
 
+    /// Creates a label.
+    public init(text: String, superscript: String? = nil) {
+        self.text = text
+        self.superscript = superscript
+    }
+
     /// The label as one string with Unicode superscripts (for tests and alt text).
     public var plain: String {
         guard let superscript else { return text }
@@ -31,11 +37,12 @@ public struct Ticks: Equatable, Sendable {
         let span = high - low
         guard span > 0, span.isFinite else { return Ticks(major: [low], labels: [label(low, step: 1)], minor: []) }
         let raw = span / Double(Swift.max(1, maxCount - 1))
-        let magnitude = pow(10, floor(log10(raw)))
-        let step = [1, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw * (1 - 1e-9) } ?? 10 * magnitude
+        let exponent = floor(log10(raw))
+        let mantissa = [1, 2, 2.5, 5, 10].first { $0 * pow(10, exponent) >= raw * (1 - 1e-9) } ?? 10
+        let step = scaled(mantissa, exponent)
         let first = ceil(low / step - 1e-9), last = floor(high / step + 1e-9)
         let major = stride(from: first, through: last, by: 1).map { index -> Double in
-            let value = index * step
+            let value = scaled(index * mantissa, exponent)
             return Swift.abs(value) < step * 1e-9 ? 0 : value
         }
         return Ticks(major: major, labels: major.map { label($0, step: step) }, minor: [])
@@ -54,7 +61,7 @@ public struct Ticks: Equatable, Sendable {
                 labels.append(TickLabel(text: "10", superscript: exponent < 0 ? "−\(-exponent)" : "\(exponent)"))
             }
             for k in 2...9 {
-                let value = Double(k) * decade
+                let value = scaled(Double(k), Double(exponent))
                 if value >= low && value <= high { minor.append(value) }
             }
         }
@@ -64,6 +71,12 @@ public struct Ticks: Equatable, Sendable {
             return Ticks(major: all, labels: all.map { TickLabel(text: plainNumber($0)) }, minor: [])
         }
         return Ticks(major: major, labels: labels, minor: minor)
+    }
+
+    /// `value · 10^exponent`, dividing by an exact power of ten for negative exponents so
+    /// that 3 × 0.2 comes out as 0.6.
+    static func scaled(_ value: Double, _ exponent: Double) -> Double {
+        exponent < 0 ? value / pow(10, -exponent) : value * pow(10, exponent)
     }
 
     /// A linear tick label with just enough decimals for `step`.

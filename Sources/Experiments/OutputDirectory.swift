@@ -18,8 +18,18 @@ public enum OutputDirectory {
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try data.write(to: url)
             }
+            // Swap by renames: the old folder steps aside, the new one moves in, the old one goes.
             if manager.fileExists(atPath: directory.path) {
-                _ = try manager.replaceItemAt(directory, withItemAt: staging)
+                let retired = parent.appendingPathComponent(".\(directory.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+                try? manager.removeItem(at: retired)
+                try manager.moveItem(at: directory, to: retired)
+                do {
+                    try manager.moveItem(at: staging, to: directory)
+                } catch {
+                    try? manager.moveItem(at: retired, to: directory)
+                    throw error
+                }
+                try? manager.removeItem(at: retired)
             } else {
                 try manager.moveItem(at: staging, to: directory)
             }

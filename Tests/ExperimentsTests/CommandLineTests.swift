@@ -37,11 +37,18 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(bad.error.contains("--no-such-option"), bad.error)
     }
 
-    func testQuickRenderSaysSo() throws {
-        let quick = try run("render-tutorial", ["gradnorm", "--quick"])
-        XCTAssertEqual(quick.status, 0, quick.error)
-        XCTAssertTrue(quick.output.hasPrefix("QUICK RUN"))
-        XCTAssertTrue(quick.output.contains("Initial losses: PDE=0.6119, BC=0.3028, IC=1.7057"))
+    func testQuickRenderSaysSoAndReplacesItsOutput() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("render-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: output) }
+        for _ in 0..<2 {  // the second run replaces the first run's folder
+            let quick = try run("render-tutorial", ["gradnorm", "--quick", "--output", output.path])
+            XCTAssertEqual(quick.status, 0, quick.error)
+            XCTAssertTrue(quick.output.hasPrefix("QUICK RUN"))
+            XCTAssertTrue(quick.output.contains("Initial losses: PDE=0.6119, BC=0.3028, IC=1.7057"))
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("gradnorm").path).sorted()
+        XCTAssertEqual(files, ["solution.png", "training_comparison.png"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output.path), ["gradnorm"], "no staging folders left")
     }
 
     func testReplayWritesATraceAndComparesIt() throws {

@@ -43,6 +43,18 @@ let package = Package(
             providers: [.apt(["libcairo2-dev"])]
         ),
         .target(name: "Plot", dependencies: ["CCairo"], swiftSettings: engineSettings),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "Literate", dependencies: ["CCmarkGFM"]),
+        .target(name: "Site", dependencies: ["Literate"]),
+        .target(
+            name: "Tutorials",
+            dependencies: ["Literate", "Experiments", "GradNorm", "NeuralNet", "PINN", "Plot", "Tensor"],
+            swiftSettings: engineSettings
+        ),
         .target(
             name: "Random",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")],
@@ -58,7 +70,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "render-tutorial",
-            dependencies: ["Experiments", "Tensor", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Tutorials", "Site", "Literate", "Tensor", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: engineSettings
         ),
         .executableTarget(

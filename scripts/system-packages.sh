@@ -1,5 +1,5 @@
 # Debian packages the project needs; sourced by scripts/render-tutorial and .ci/run.
-SYSTEM_PACKAGES=(pkg-config libcairo2-dev fonts-dejavu-core)
+SYSTEM_PACKAGES=(pkg-config libcairo2-dev fonts-dejavu-core libcmark-gfm-dev libcmark-gfm-extensions-dev)
 
 ensure_system_packages() {
     local missing=()

@@ -33,6 +33,12 @@ public struct HeatExperiment<Scalar: TensorScalar> {
     /// Each loss's value and gradient at `model`, computed with ``parallelParts`` threads.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
+    public func lossesAndGradients(at model: MLP<Scalar>) -> (values: [Scalar], gradients: [ParameterGradients<Scalar>]) {
+        evaluate(model, losses)
+    }
+
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     func evaluate(_ model: MLP<Scalar>, _ heat: HeatLosses<Scalar>) -> (values: [Scalar], gradients: [ParameterGradients<Scalar>]) {
         if parallelParts > 1 {
             return valuesAndGradients(of: model, shardedLosses: heat.shardedFunctions(parts: parallelParts))
@@ -129,13 +135,15 @@ public struct HeatExperiment<Scalar: TensorScalar> {
 
 @_specialize(where Scalar == Float)
 @_specialize(where Scalar == Double)
-    private func finish(_ model: MLP<Scalar>, seconds: Double) -> TrainingRun<Scalar> {
+    public func finish(_ model: MLP<Scalar>, seconds: Double) -> TrainingRun<Scalar> {
         let heat = losses
         return TrainingRun(model: model, finalLosses: heat.functions.map { Double($0(model).scalar) },
                            l2Error: heat.rmsError(of: model), seconds: seconds)
     }
 
-    private static func checkFinite(_ values: [Scalar], _ quantity: String, step: Int) throws {
+    /// Throws ``GradNormError/nonFinite(quantity:name:step:value:)`` for the first NaN or infinite value,
+    /// naming the loss it belongs to.
+    public static func checkFinite(_ values: [Scalar], _ quantity: String, step: Int) throws {
         for (value, name) in zip(values, HeatLosses<Scalar>.names) where !value.isFinite {
             throw GradNormError.nonFinite(quantity: quantity, name: name, step: step, value: Double(value))
         }
@@ -164,6 +172,19 @@ public struct HeatExperimentResult<Scalar: TensorScalar> {
     public var fixed: TrainingRun<Scalar>
     /// Every step of the fixed-weight run.
     public var fixedRecords: [FixedStepRecord]
+
+    public init(config: HeatExperimentConfig, parameterCount: Int, initialLosses: [Double], gradNorm: TrainingRun<Scalar>,
+                gradNormRecords: [GradNormStepRecord], finalWeights: [Double], fixed: TrainingRun<Scalar>,
+                fixedRecords: [FixedStepRecord]) {
+        self.config = config
+        self.parameterCount = parameterCount
+        self.initialLosses = initialLosses
+        self.gradNorm = gradNorm
+        self.gradNormRecords = gradNormRecords
+        self.finalWeights = finalWeights
+        self.fixed = fixed
+        self.fixedRecords = fixedRecords
+    }
 
     /// How much lower GradNorm's RMS error is than the fixed run's, in percent (negative: higher).
     public var improvementPercent: Double { (fixed.l2Error - gradNorm.l2Error) / fixed.l2Error * 100 }

@@ -11,6 +11,14 @@ public struct GradNormStepRecord: Codable, Equatable, Sendable {
     /// The weighted sum of the losses with those weights.
     public var totalLoss: Double
 
+    public init(step: Int, losses: [Double], gradNorms: [Double], weights: [Double], totalLoss: Double) {
+        self.step = step
+        self.losses = losses
+        self.gradNorms = gradNorms
+        self.weights = weights
+        self.totalLoss = totalLoss
+    }
+
     enum CodingKeys: String, CodingKey {
         case step, losses, weights
         case gradNorms = "grad_norms"
@@ -26,6 +34,12 @@ public struct FixedStepRecord: Codable, Equatable, Sendable {
     public var losses: [Double]
     /// Their sum.
     public var totalLoss: Double
+
+    public init(step: Int, losses: [Double], totalLoss: Double) {
+        self.step = step
+        self.losses = losses
+        self.totalLoss = totalLoss
+    }
 
     enum CodingKeys: String, CodingKey {
         case step, losses

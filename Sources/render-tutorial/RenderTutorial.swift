@@ -1,67 +1,128 @@
 import ArgumentParser
-import Experiments
 import Foundation
+import Literate
+import Site
 import Tensor
+import Tutorials
 
 @main
 struct RenderTutorial: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render-tutorial",
-        abstract: "Run an executed tutorial and show its output.",
-        discussion: "At this stage the GradNorm tutorial's experiment runs and prints its terminal output.")
+        abstract: "Run executed tutorials and write their HTML pages.",
+        discussion: """
+        Each tutorial is a Markdown file under tutorials/ whose Swift snippets are registered steps.
+        Rendering checks every snippet against its step's source, runs the steps, and writes
+        OUTPUT/NAME/index.html with its figures, plus OUTPUT/index.html listing the tutorials.
+        """)
 
-    /// The tutorials this build knows.
-    static let tutorials = ["gradnorm": "GradNorm: automatic loss balancing for PINNs (heat equation)"]
+    @Argument(help: "Tutorials to render (see --list).")
+    var names: [String] = []
 
-    @Argument(help: "The tutorial to render (see --list).")
-    var name: String?
+    @Flag(help: "Render every tutorial.")
+    var all = false
 
-    @Flag(help: "List the available tutorials.")
+    @Flag(help: "List the tutorials and exit.")
     var list = false
 
-    @Flag(help: "A smoke run with few training steps (the output says so).")
+    @Option(help: "Where to write the pages.")
+    var output = "output"
+
+    @Flag(help: "A smoke run with few training steps (the page says so).")
     var quick = false
 
-    @Option(help: "Where to write the rendered tutorials.")
-    var output = "output"
+    @Flag(help: "Check that the pages in --output are up to date with the tutorials and the sources; render nothing.")
+    var check = false
+
+    @Flag(help: "Rewrite drifted snippets in the tutorials from their steps' source, then render.")
+    var fix = false
+
+    @Flag(help: "Do not echo the steps' terminal output.")
+    var quiet = false
+
+    @Option(help: ArgumentHelp("The tutorials' folder.", valueName: "dir"))
+    var tutorials: String?
+
+    var folder: URL { tutorials.map { URL(fileURLWithPath: $0) } ?? TutorialRegistry.tutorialsFolder }
 
     func validate() throws {
         if list { return }
-        guard let name else { throw ValidationError("name a tutorial to render, or use --list") }
-        guard Self.tutorials[name] != nil else {
-            throw ValidationError("unknown tutorial '\(name)'; available: \(Self.tutorials.keys.sorted().joined(separator: ", "))")
+        let known = TutorialRegistry.all(in: folder).map(\.name)
+        for name in names where !known.contains(name) {
+            throw ValidationError("unknown tutorial '\(name)'; available: \(known.joined(separator: ", "))")
         }
+        if all && !names.isEmpty { throw ValidationError("give tutorial names or --all, not both") }
+        if !check && !all && names.isEmpty { throw ValidationError("name a tutorial to render (available: \(known.joined(separator: ", "))), or use --all or --list") }
+        if check && (quick || fix) { throw ValidationError("--check renders nothing; it cannot be combined with --quick or --fix") }
+    }
+
+    func selected() -> [AnyTutorial] {
+        let registered = TutorialRegistry.all(in: folder)
+        return all || names.isEmpty ? registered : names.compactMap { name in registered.first { $0.name == name } }
     }
 
     func run() throws {
-        Allocator.keepLargeBuffersOnHeap()
         if list {
-            for (name, title) in Self.tutorials.sorted(by: { $0.key < $1.key }) { print("\(name)\t\(title)") }
+            for tutorial in TutorialRegistry.all(in: folder) {
+                let title = (try? MarkdownParser.parse(fileAt: tutorial.markdownPath)).map { PageWriter.title(of: $0, fallback: tutorial.name) } ?? ""
+                print("\(tutorial.name)\t\(title)")
+            }
             return
         }
-        var config = HeatExperimentConfig.tutorial
-        if quick {
-            config.steps = 50
-            print("QUICK RUN: \(config.steps) training steps instead of \(HeatExperimentConfig.tutorial.steps); numbers are not the tutorial's.")
-        }
         do {
-            let console = Console(echo: true)
-            let result = try GradNormTutorialRun(config: config, reportEvery: quick ? 10 : 100).run(on: console)
-            let figures = [("training_comparison.png", GradNormFigures.trainingComparison(result)),
-                           ("solution.png", GradNormFigures.solution(result))]
-            var files: [String: Data] = [:]
-            for (name, figure) in figures {
-                let rendered = try figure.renderPNG()
-                for warning in rendered.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
-                files[name] = rendered.data
-            }
-            let directory = URL(fileURLWithPath: output).appendingPathComponent("gradnorm")
-            try OutputDirectory.replace(directory, with: files)
-            print("\nGenerating visualizations...")
-            for (name, _) in figures { print("  Saved: \(directory.appendingPathComponent(name).relativePath)") }
+            if check { try runCheck() } else { try render() }
+        } catch let error as ExitCode {
+            throw error
         } catch {
-            FileHandle.standardError.write(Data("render-tutorial: gradnorm: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("render-tutorial: error: \(error)\n".utf8))
             throw ExitCode.failure
         }
+    }
+
+    func render() throws {
+        Allocator.keepLargeBuffersOnHeap()
+        let publisher = Publisher(tutorials: TutorialRegistry.all(in: folder), packageRoot: TutorialRegistry.packageRoot,
+                                  output: URL(fileURLWithPath: output))
+        let progress = TerminalProgress(echo: !quiet)
+        var runs: [(run: TutorialRun, tutorial: AnyTutorial)] = []
+        for tutorial in selected() {
+            let runner = TutorialRunner(tutorial, options: RunOptions(quick: quick), observer: progress)
+            if fix {
+                let fixed = try runner.fixSnippets()
+                if fixed > 0 { FileHandle.standardError.write(Data("fixed \(fixed) snippet(s) in \(tutorial.markdownPath)\n".utf8)) }
+            }
+            if quick { print("QUICK RUN (\(tutorial.name)): few training steps; the numbers are not the tutorial's.") }
+            runs.append((try runner.run(), tutorial))
+        }
+        let written = try publisher.write(runs)
+        for (run, _) in runs {
+            print(String(format: "%@: %d steps in %.2f s, peak memory %.1f MB", run.tutorial, run.steps.count, run.seconds,
+                         Double(run.peakMemoryBytes) / 1_048_576))
+        }
+        for url in written { print("Wrote \(url.relativePath)") }
+    }
+
+    func runCheck() throws {
+        let publisher = Publisher(tutorials: selected(), packageRoot: TutorialRegistry.packageRoot,
+                                  output: URL(fileURLWithPath: output))
+        var problems: [String] = []
+        for tutorial in selected() {
+            let runner = TutorialRunner(tutorial)
+            do {
+                let document = try MarkdownParser.parse(fileAt: tutorial.markdownPath)
+                let (plan, _) = try runner.validate(document)
+                problems += try runner.drifts(in: document, plan: plan).map(\.description)
+            } catch {
+                problems.append("\(error)")
+            }
+        }
+        problems += try publisher.staleness()
+        if problems.isEmpty {
+            print("\(output): up to date (\(selected().map(\.name).joined(separator: ", ")))")
+            return
+        }
+        FileHandle.standardError.write(Data(("render-tutorial: \(output) is stale:\n" + problems.map { "  " + $0 }.joined(separator: "\n")
+            + "\nRun render-tutorial --all and commit \(output)/.\n").utf8))
+        throw ExitCode.failure
     }
 }

@@ -38,4 +38,10 @@ public enum OutputDirectory {
             throw error
         }
     }
+
+    /// Writes one file by writing a temporary sibling and renaming it over the old one.
+    public static func writeFile(_ url: URL, _ data: Data) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url, options: .atomic)
+    }
 }

@@ -1,0 +1,131 @@
+/// Inline content of a Markdown paragraph, heading or table cell.
+public indirect enum Inline: Equatable, Sendable {
+    /// Plain text.
+    case text(String)
+    /// An inline code span.
+    case code(String)
+    /// Emphasis (`*x*`).
+    case emphasis([Inline])
+    /// Strong emphasis (`**x**`).
+    case strong([Inline])
+    /// Strikethrough (`~~x~~`).
+    case strikethrough([Inline])
+    /// A link.
+    case link(destination: String, title: String, content: [Inline])
+    /// An image; `figure:NAME` sources are placeholders for a step's figure.
+    case image(source: String, title: String, alt: String)
+    /// A soft line break (rendered as a space).
+    case softBreak
+    /// A hard line break.
+    case lineBreak
+    /// Raw HTML in the Markdown, which the page shows as text.
+    case html(String)
+    /// A LaTeX formula (`$…$`, `\(…\)`, or display `$$…$$`, `\[…\]`).
+    case math(latex: String, display: Bool)
+    /// A placeholder (`` `value:NAME` ``) for a value a step computed.
+    case value(name: String)
+}
+
+/// How a table column is aligned.
+public enum ColumnAlignment: Sendable, Equatable {
+    case none, left, center, right
+}
+
+/// A GitHub-flavoured Markdown table.
+public struct Table: Sendable, Equatable {
+    /// One alignment per column.
+    public var alignments: [ColumnAlignment]
+    /// The header row's cells.
+    public var header: [[Inline]]
+    /// The body rows' cells.
+    public var rows: [[[Inline]]]
+    /// The line of the table in the Markdown file.
+    public var line: Int
+
+    public init(alignments: [ColumnAlignment], header: [[Inline]], rows: [[[Inline]]], line: Int) {
+        self.alignments = alignments
+        self.header = header
+        self.rows = rows
+        self.line = line
+    }
+}
+
+/// A fenced or indented code block, with where it sits in the file.
+public struct CodeBlock: Sendable, Equatable {
+    /// The info string after the opening fence, e.g. `swift step=setup-balancer`.
+    public var info: String
+    /// The code, ending with a newline unless empty.
+    public var literal: String
+    /// Line of the opening fence (1-based).
+    public var line: Int
+    /// Line of the closing fence (or of the last code line when unfenced).
+    public var endLine: Int
+    /// Whether the block is fenced.
+    public var fenced: Bool
+
+    /// The first word of the info string (the language), lower-cased.
+    public var language: String {
+        info.split(separator: " ").first.map { $0.lowercased() } ?? ""
+    }
+}
+
+/// A block of a Markdown document.
+public indirect enum Block: Sendable, Equatable {
+    case heading(level: Int, content: [Inline], line: Int)
+    case paragraph([Inline], line: Int)
+    case list(ordered: Bool, start: Int, items: [[Block]])
+    case blockQuote([Block])
+    case code(CodeBlock)
+    case html(String, line: Int)
+    case table(Table)
+    case thematicBreak
+    /// A paragraph that holds only one display formula.
+    case displayMath(latex: String, line: Int)
+}
+
+/// A parsed Markdown file.
+public struct MarkdownDocument: Sendable {
+    /// The file's path as given to the parser (used in messages).
+    public var path: String
+    /// The front matter's keys and values, in file order.
+    public var frontMatter: [(key: String, value: String)]
+    /// The blocks after the front matter.
+    public var blocks: [Block]
+
+    /// The value of a front-matter key.
+    public func metadata(_ key: String) -> String? {
+        frontMatter.first { $0.key == key }?.value
+    }
+
+    /// Every code block, depth first, in document order.
+    public var codeBlocks: [CodeBlock] {
+        var found: [CodeBlock] = []
+        func visit(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .code(let code): found.append(code)
+                case .list(_, _, let items): items.forEach(visit)
+                case .blockQuote(let inner): visit(inner)
+                default: break
+                }
+            }
+        }
+        visit(blocks)
+        return found
+    }
+}
+
+/// A problem in a Markdown file, at a line.
+public struct SourceError: Error, CustomStringConvertible, Equatable {
+    public var path: String
+    public var line: Int
+    public var message: String
+
+    public init(path: String, line: Int, _ message: String) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(path):\(line): \(message)" }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// The front page, `output/index.html`, listing every tutorial.
+public enum IndexPage {
+    /// One tutorial on the index.
+    public struct Entry: Equatable {
+        public var name: String
+        public var title: String
+        public var summary: String
+        /// Whether its page exists in the output folder.
+        public var rendered: Bool
+
+        public init(name: String, title: String, summary: String, rendered: Bool) {
+            self.name = name
+            self.title = title
+            self.summary = summary
+            self.rendered = rendered
+        }
+    }
+
+    /// The index's files (`index.html`, `style.css`).
+    public static func files(_ entries: [Entry]) -> [String: Data] {
+        var page = HTMLBuilder()
+        page.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        page.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light dark\">\n")
+        page.raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'\">\n")
+        page.raw("<title>Executed tutorials</title>\n<link rel=\"stylesheet\" href=\"style.css\">\n</head>\n<body>\n")
+        page.raw("<header class=\"page-header\">\n<h1>Executed tutorials</h1>\n<p>")
+        page.text("Each page was produced by running its tutorial's Swift steps: the code shown is the code that ran, and every number, table and figure comes from that run.")
+        page.raw("</p>\n</header>\n<div class=\"page-header\">\n<ul class=\"tutorial-list\">\n")
+        for entry in entries {
+            page.raw("<li>")
+            if entry.rendered {
+                page.element("a", [("class", "name"), ("href", "\(entry.name)/index.html")], text: entry.title)
+            } else {
+                page.element("span", [("class", "name")], text: entry.title)
+            }
+            page.raw("<div class=\"meta\">")
+            page.text(entry.rendered ? "render-tutorial \(entry.name)" : "not rendered yet: run render-tutorial \(entry.name)")
+            page.raw("</div>")
+            if !entry.summary.isEmpty { page.element("p", text: entry.summary) }
+            page.raw("</li>\n")
+        }
+        page.raw("</ul>\n</div>\n</body>\n</html>\n")
+        return ["index.html": Data(page.html.utf8), "style.css": Data(Stylesheet.css.utf8)]
+    }
+}

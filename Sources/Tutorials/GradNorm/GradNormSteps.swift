@@ -1,0 +1,154 @@
+import Experiments
+import Foundation
+import GradNorm
+import Literate
+import NeuralNet
+import PINN
+import Tensor
+
+/// The GradNorm tutorial (`tutorials/gradnorm.md`): a heat-equation PINN trained with
+/// GradNorm and with fixed weights. Each closure body below is a snippet of the page.
+public enum GradNormTutorial {
+    public static func definition(markdownPath: String) -> Tutorial<GradNormTutorialState> {
+        Tutorial(name: "gradnorm", markdownPath: markdownPath, makeState: GradNormTutorialState.init, steps: steps)
+    }
+
+    static let steps: [Step<GradNormTutorialState>] = [
+        Step("create-model") { state, page in
+            page.print("Creating PINN model...")
+            let model: MLP<Float> = state.config.initialModel()
+            page.print("  Architecture: " + model.layerSizes.map { "[\($0)]" }.joined(separator: " -> "))
+            page.print("  Parameters: \(Report.grouped(model.parameterCount))")
+            state.model = model
+        },
+        Step("generate-data", needs: ["create-model"]) { state, page in
+            page.print("Generating training data...")
+            let data: HeatData<Float> = state.config.sampleData()
+            page.print("  Domain points: \(Report.shape(data.domain))")
+            page.print("  Boundary points: \(Report.shape(data.boundary))")
+            page.print("  Initial points: \(Report.shape(data.initial))")
+            state.experiment = try HeatExperiment(config: state.config, data: data, initialModel: state.model)
+        },
+        Step("setup-balancer") { state, page in
+            page.print("Setting up GradNorm balancer...")
+            let config = GradNormConfig(
+                alpha: 1.5,          // asymmetry: how hard slow losses are pushed
+                learningRate: 0.01,  // step size of the weight updates
+                updateFrequency: 1   // update the weights on every step
+            )
+            let balancer = try GradNormBalancer<Float>(numLosses: 3, config: config)  // PDE, BC, IC
+            page.print("  GradNorm alpha: \(config.alpha)")
+            page.print("  Weight learning rate: \(config.learningRate)")
+            page.print("  Initial weights: \(Report.numpyArray(balancer.weights))")
+            state.balancer = balancer
+        },
+        Step("train-gradnorm", needs: ["generate-data", "setup-balancer"]) { state, page in
+            page.print("Training PINN with GradNorm...")
+            page.print(String(repeating: "-", count: 50))
+            let experiment = state.experiment!
+            var balancer = state.balancer!
+            var model = experiment.initialModel
+            var optimizer = Adam<Float>(learningRate: Float(state.config.learningRate))
+            let started = Date()
+            for step in 0..<state.config.steps {
+                // One pass gives each loss and its gradient with respect to every parameter.
+                let (losses, gradients) = experiment.lossesAndGradients(at: model)
+                let gradNorms = gradients.map(\.norm)
+                try HeatExperiment<Float>.checkFinite(losses, "loss", step: step)
+                if step == 0 {
+                    try balancer.setInitialLosses(losses)
+                    state.initialLosses = losses.map(Double.init)
+                    page.print("Initial losses: " + Report.namedValues(state.names, state.initialLosses, "%.4f"))
+                }
+                try balancer.updateWeights(gradNorms: gradNorms, losses: losses,
+                                           initialLosses: balancer.getInitialLosses())
+                let totalLoss = try balancer.computeWeightedLoss(losses)
+                optimizer.update(&model, along: .weightedSum(gradients, weights: balancer.weights))
+
+                let record = GradNormStepRecord(step: step, losses: losses.map(Double.init),
+                                                gradNorms: gradNorms.map(Double.init),
+                                                weights: balancer.weights.map(Double.init), totalLoss: Double(totalLoss))
+                state.gradNormHistory.append(record)
+                if step % state.reportEvery == 0 {
+                    page.print(Report.stepLine(step, total: record.totalLoss, losses: record.losses, names: state.names))
+                    page.print("           weights: " + Report.namedValues(state.names, record.weights, "%.3f"))
+                }
+                page.progress(step + 1, of: state.config.steps, "loss \(Report.sci(record.totalLoss, 3))")
+            }
+            let run = experiment.finish(model, seconds: Date().timeIntervalSince(started))
+            state.gradNormRun = run
+            state.finalWeights = balancer.weights.map(Double.init)
+            let finalTotal = zip(state.finalWeights, run.finalLosses).map(*).reduce(0, +)
+            page.print(Report.stepLine(state.config.steps, total: finalTotal, losses: run.finalLosses, names: state.names))
+        },
+        Step("train-fixed", needs: ["generate-data"]) { state, page in
+            page.print("Training PINN with fixed weights (baseline)...")
+            page.print(String(repeating: "-", count: 50))
+            let experiment = state.experiment!
+            var model = experiment.initialModel  // the same start as the GradNorm run
+            var optimizer = Adam<Float>(learningRate: Float(state.config.learningRate))
+            let fixedWeights: [Float] = [1, 1, 1]
+            let started = Date()
+            for step in 0..<state.config.steps {
+                let (losses, gradients) = experiment.lossesAndGradients(at: model)
+                try HeatExperiment<Float>.checkFinite(losses, "loss", step: step)
+                optimizer.update(&model, along: .weightedSum(gradients, weights: fixedWeights))
+
+                let record = FixedStepRecord(step: step, losses: losses.map(Double.init),
+                                             totalLoss: Double(losses.reduce(0, +)))
+                state.fixedHistory.append(record)
+                if step % state.reportEvery == 0 {
+                    page.print(Report.stepLine(step, total: record.totalLoss, losses: record.losses, names: state.names))
+                }
+                page.progress(step + 1, of: state.config.steps, "loss \(Report.sci(record.totalLoss, 3))")
+            }
+            let run = experiment.finish(model, seconds: Date().timeIntervalSince(started))
+            state.fixedRun = run
+            page.print(Report.stepLine(state.config.steps, total: run.finalLosses.reduce(0, +), losses: run.finalLosses, names: state.names))
+        },
+        Step("evaluate", needs: ["train-gradnorm", "train-fixed"]) { state, page in
+            // RMS error against u(x, t) = sin(πx)·exp(−π²·D·t) on a 50 × 50 grid.
+            let gradNormError = state.gradNormRun.l2Error
+            let fixedError = state.fixedRun.l2Error
+            let improvement = (fixedError - gradNormError) / fixedError * 100
+            page.print("Evaluating solutions...")
+            page.print("  GradNorm L2 error: \(Report.sci(gradNormError, 6))")
+            page.print("  Fixed weights L2 error: \(Report.sci(fixedError, 6))")
+            page.print("  Improvement: \(Report.fixed(improvement, 1))%")
+            try page.value("l2.gradnorm", Report.sci(gradNormError))
+            try page.value("l2.fixed", Report.sci(fixedError))
+            try page.value("l2.better", gradNormError < fixedError ? "GradNorm" : "fixed weights")
+            try page.value("l2.worse", gradNormError < fixedError ? "fixed weights" : "GradNorm")
+            try page.value("l2.ratio", Report.fixed(max(gradNormError, fixedError) / min(gradNormError, fixedError), 2))
+        },
+        Step("plot-training", needs: ["train-gradnorm", "train-fixed"]) { state, page in
+            let figure = GradNormFigures.trainingComparison(state.result)
+            try page.figure("training-comparison", .drawing(figure, warningsTo: page))
+        },
+        Step("plot-solution", needs: ["train-gradnorm", "train-fixed"]) { state, page in
+            let figure = GradNormFigures.solution(state.result)
+            try page.figure("solution", .drawing(figure, warningsTo: page))
+        },
+        Step("summarize", needs: ["train-gradnorm", "train-fixed"]) { state, page in
+            for (method, run) in [("gradnorm", state.gradNormRun!), ("fixed", state.fixedRun!)] {
+                let weights = method == "gradnorm" ? state.finalWeights : [1, 1, 1]
+                let total = zip(weights, run.finalLosses).map(*).reduce(0, +)
+                try page.value("\(method).total", Report.sci(total))
+                for (name, loss) in zip(state.names, run.finalLosses) {
+                    try page.value("\(method).\(name.lowercased())", Report.sci(loss))
+                }
+            }
+            for (name, weight) in zip(state.names, state.finalWeights) {
+                try page.value("weight.\(name.lowercased())", Report.fixed(weight))
+            }
+            let heaviest = state.names[state.finalWeights.firstIndex(of: state.finalWeights.max()!)!]
+            let lightest = state.names[state.finalWeights.firstIndex(of: state.finalWeights.min()!)!]
+            try page.value("weight.heaviest", heaviest)
+            try page.value("weight.lightest", lightest)
+            func spread(_ losses: [Double]) -> Double { losses.max()! / losses.min()! }
+            try page.value("spread.gradnorm", Report.fixed(spread(state.gradNormRun.finalLosses), 1))
+            try page.value("spread.fixed", Report.fixed(spread(state.fixedRun.finalLosses), 1))
+            try page.value("steps", String(state.config.steps))
+        },
+    ]
+}

@@ -89,9 +89,12 @@ let package = Package(
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
         .testTarget(name: "PINNTests", dependencies: ["PINN"]),
         .testTarget(name: "GradNormTests", dependencies: ["GradNorm"]),
+        .testTarget(name: "LiterateTests", dependencies: ["Literate"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Literate", "Tutorials", "render-tutorial"]),
+        .testTarget(name: "TutorialsTests", dependencies: ["Tutorials", "Literate", "Site", "Experiments"]),
         .testTarget(
             name: "ExperimentsTests",
-            dependencies: ["Experiments", "GradNorm", "PINN", "Tensor", "render-tutorial", "gradnorm"],
+            dependencies: ["Experiments", "GradNorm", "PINN", "Tensor", "gradnorm"],
             resources: [.copy("Fixtures")]
         ),
     ],

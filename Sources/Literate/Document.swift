@@ -63,6 +63,14 @@ public struct CodeBlock: Sendable, Equatable {
     /// Whether the block is fenced.
     public var fenced: Bool
 
+    public init(info: String, literal: String, line: Int, endLine: Int, fenced: Bool) {
+        self.info = info
+        self.literal = literal
+        self.line = line
+        self.endLine = endLine
+        self.fenced = fenced
+    }
+
     /// The first word of the info string (the language), lower-cased.
     public var language: String {
         info.split(separator: " ").first.map { $0.lowercased() } ?? ""

@@ -112,7 +112,7 @@ public struct Flowchart {
     }
 
     /// Back edges: those that close a cycle in a depth-first walk from the nodes in order.
-    func backEdges() -> Set<Int> {
+    public func backEdges() -> Set<Int> {
         var state: [String: Int] = [:]  // 1 visiting, 2 done
         var back: Set<Int> = []
         func visit(_ id: String) {

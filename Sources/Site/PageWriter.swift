@@ -300,7 +300,7 @@ public struct PageWriter {
     }
 
     /// Links to another tutorial's Markdown (`other.md`) become links to its page.
-    static func pageLink(_ destination: String) -> String {
+    public static func pageLink(_ destination: String) -> String {
         guard !destination.contains("://"), !destination.hasPrefix("#") else { return destination }
         let parts = destination.split(separator: "#", maxSplits: 1).map(String.init)
         guard let file = parts.first, file.hasSuffix(".md") else { return destination }

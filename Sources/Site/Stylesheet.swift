@@ -1,6 +1,6 @@
 /// The one stylesheet of the generated pages: light and dark schemes, readable on a phone.
-enum Stylesheet {
-    static let css = """
+public enum Stylesheet {
+    public static let css = """
     :root {
       --bg: #ffffff; --fg: #1d232b; --muted: #5b6573; --border: #d9dee5; --accent: #2456b3;
       --panel: #f5f7fa; --code-bg: #f6f8fa; --terminal-bg: #14181e; --terminal-fg: #d8dee9;
@@ -68,9 +68,9 @@ enum Stylesheet {
     .flowchart .edge { stroke: var(--muted); stroke-width: 1.5; }
     .flowchart .arrowhead { fill: var(--muted); }
     .flowchart .edge-label { fill: var(--bg); }
-    .math-display { overflow-x: auto; margin: 1rem 0; }
+    .math-display { overflow-x: auto; overflow-y: hidden; margin: 1rem 0; padding: 0.25rem 0; }
     math[display="block"] { font-size: 1.15em; }
-    .value { background: var(--value-bg); border-radius: 4px; padding: 0 0.25em; font-variant-numeric: tabular-nums; }
+    .value { background: var(--value-bg); border-radius: 3px; padding: 0 0.1em; font-variant-numeric: tabular-nums; }
     blockquote { margin: 1rem 0; padding: 0.2rem 1rem; border-left: 4px solid var(--accent); background: var(--panel); }
     .quick-banner { background: var(--warn-bg); color: var(--warn-fg); padding: 0.75rem 1rem; border-radius: 8px; max-width: none; }
     pre.raw-html { background: var(--code-bg); border-radius: 6px; }

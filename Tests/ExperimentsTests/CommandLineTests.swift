@@ -24,33 +24,6 @@ final class CommandLineTests: XCTestCase {
         Bundle.module.url(forResource: "gradnorm-heat-seed42", withExtension: "json", subdirectory: "Fixtures")!.path
     }
 
-    func testRenderTutorialListsAndRejectsUnknownNames() throws {
-        let list = try run("render-tutorial", ["--list"])
-        XCTAssertEqual(list.status, 0)
-        XCTAssertTrue(list.output.contains("gradnorm"))
-        let unknown = try run("render-tutorial", ["gradnrom"])
-        XCTAssertNotEqual(unknown.status, 0)
-        XCTAssertTrue(unknown.error.contains("unknown tutorial 'gradnrom'"), unknown.error)
-        XCTAssertTrue(unknown.error.contains("available: gradnorm"), unknown.error)
-        let bad = try run("render-tutorial", ["gradnorm", "--no-such-option"])
-        XCTAssertNotEqual(bad.status, 0)
-        XCTAssertTrue(bad.error.contains("--no-such-option"), bad.error)
-    }
-
-    func testQuickRenderSaysSoAndReplacesItsOutput() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("render-\(UUID())")
-        defer { try? FileManager.default.removeItem(at: output) }
-        for _ in 0..<2 {  // the second run replaces the first run's folder
-            let quick = try run("render-tutorial", ["gradnorm", "--quick", "--output", output.path])
-            XCTAssertEqual(quick.status, 0, quick.error)
-            XCTAssertTrue(quick.output.hasPrefix("QUICK RUN"))
-            XCTAssertTrue(quick.output.contains("Initial losses: PDE=0.6119, BC=0.3028, IC=1.7057"))
-        }
-        let files = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("gradnorm").path).sorted()
-        XCTAssertEqual(files, ["solution.png", "training_comparison.png"])
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output.path), ["gradnorm"], "no staging folders left")
-    }
-
     func testReplayWritesATraceAndComparesIt() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("replay-\(UUID()).json")
         defer { try? FileManager.default.removeItem(at: out) }

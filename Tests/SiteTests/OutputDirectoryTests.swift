@@ -1,4 +1,4 @@
-import Experiments
+import Site
 import Foundation
 import XCTest
 

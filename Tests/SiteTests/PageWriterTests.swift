@@ -1,0 +1,82 @@
+import Foundation
+import Literate
+import Site
+import XCTest
+
+final class PageWriterTests: XCTestCase {
+    private func page(_ markdown: String) throws -> String {
+        let fixture = try SiteFixture(markdown: markdown)
+        defer { fixture.remove() }
+        let run = try TutorialRunner(fixture.tutorial()).run()
+        return String(decoding: try PageWriter.files(for: run)["index.html"]!, as: UTF8.self)
+    }
+
+    func testTextInProseCodeTablesAndOutputIsEscaped() throws {
+        let html = try page(hostileMarkdown)
+        XCTAssertFalse(html.contains("<script"), "no script element may reach the page")
+        XCTAssertFalse(html.contains("<div onclick"))
+        XCTAssertFalse(html.contains("<b>counted"))
+        XCTAssertTrue(html.contains("<title>Escaping &lt;script&gt;alert(1)&lt;/script&gt;</title>"))
+        XCTAssertTrue(html.contains("Prose with &lt;script&gt;alert(&quot;prose&quot;)&lt;/script&gt; and a &amp; b."))
+        XCTAssertTrue(html.contains("&lt;script&gt;alert(&#39;code&#39;)&lt;/script&gt;"))
+        XCTAssertTrue(html.contains("<td>&lt;script&gt;alert(&quot;cell&quot;)&lt;/script&gt;</td>"))
+        XCTAssertTrue(html.contains("<span class=\"value\">3 &lt; 4</span>"))
+        XCTAssertTrue(html.contains("&lt;b&gt;counted&lt;/b&gt; 0"))
+        XCTAssertTrue(html.contains("&lt;div onclick=&quot;x()&quot;&gt;raw block&lt;/div&gt;"))
+    }
+
+    func testPageMakesNoExternalRequests() throws {
+        let html = try page(hostileMarkdown)
+        for pattern in ["src=\"http", "href=\"http", "<link rel=\"stylesheet\" href=\"http", "@import", "<script"] {
+            XCTAssertFalse(html.contains(pattern), pattern)
+        }
+        XCTAssertTrue(html.contains("<link rel=\"stylesheet\" href=\"style.css\">"))
+        XCTAssertFalse(Stylesheet.css.contains("url("), "the stylesheet loads nothing")
+    }
+
+    func testExternalImagesAreRefusedWithTheirLine() throws {
+        XCTAssertThrowsError(try page(hostileMarkdown + "\n![logo](https://example.com/logo.png)\n")) {
+            XCTAssertTrue("\($0)".contains("page.md:27: image 'https://example.com/logo.png'"), "\($0)")
+        }
+    }
+
+    func testMetadataTableShowsMeasuredRuntimeAndMemory() throws {
+        let html = try page("---\nlevel: Beginner\nformat: Test\n---\n\ntext\n")
+        XCTAssertTrue(html.contains("<th>Level</th><th>Runtime</th><th>Format</th><th>Memory</th>"), html)
+        XCTAssertTrue(html.contains("<td class=\"measured\" title=\"measured by the run that made this page\">under "))
+    }
+
+    func testMeasurementsUseUpperBoundsOnA125Ladder() {
+        XCTAssertEqual(Measurements.duration(0.73), "under 1 s")
+        XCTAssertEqual(Measurements.duration(1.2), "under 2 s")
+        XCTAssertEqual(Measurements.duration(2), "under 5 s")
+        XCTAssertEqual(Measurements.duration(0.03), "under 0.05 s")
+        XCTAssertEqual(Measurements.duration(150), "under 5 min")
+        XCTAssertEqual(Measurements.memory(42 * 1_048_576), "under 50 MB")
+        XCTAssertEqual(Measurements.memory(120 * 1_048_576), "under 200 MB")
+    }
+
+    func testHeadingsGetUniqueIdsAndAContentsEntry() throws {
+        let html = try page("## Setup\n\n### Setup\n\n## Setup\n")
+        XCTAssertTrue(html.contains("<h2 id=\"setup\">Setup</h2>"))
+        XCTAssertTrue(html.contains("<h3 id=\"setup-2\">Setup</h3>"))
+        XCTAssertTrue(html.contains("<h2 id=\"setup-3\">Setup</h2>"))
+        XCTAssertTrue(html.contains("<a href=\"#setup-2\">Setup</a>"))
+    }
+
+    func testLinksToOtherTutorialsPointAtTheirPages() {
+        XCTAssertEqual(PageWriter.pageLink("gradnorm-method.md"), "../gradnorm-method/index.html")
+        XCTAssertEqual(PageWriter.pageLink("other.md#alpha"), "../other/index.html#alpha")
+        XCTAssertEqual(PageWriter.pageLink("https://example.com/a.md"), "https://example.com/a.md")
+        XCTAssertEqual(PageWriter.pageLink("#local"), "#local")
+    }
+
+    func testQuickRunsSaySoOnThePage() throws {
+        let fixture = try SiteFixture(markdown: "text\n")
+        defer { fixture.remove() }
+        let run = try TutorialRunner(fixture.tutorial(), options: RunOptions(quick: true)).run()
+        let html = String(decoding: try PageWriter.files(for: run)["index.html"]!, as: UTF8.self)
+        XCTAssertTrue(html.contains("class=\"quick-banner\""))
+        XCTAssertTrue(html.contains("rendered with --quick"))
+    }
+}

@@ -15,11 +15,11 @@ public struct PageWriter {
         self.path = run.document.path
     }
 
-    /// The page's files, by name.
+    /// The page's files, by name (the stylesheet is shared: `../style.css`, written with the index).
     public static func files(for run: TutorialRun) throws -> [String: Data] {
         var writer = PageWriter(run: run)
         let page = try writer.page()
-        var files: [String: Data] = ["index.html": Data(page.utf8), "style.css": Data(Stylesheet.css.utf8)]
+        var files: [String: Data] = ["index.html": Data(page.utf8)]
         for (name, figure) in run.figures { files[name + ".png"] = figure.png }
         return files
     }
@@ -44,7 +44,7 @@ public struct PageWriter {
         page.raw("<meta name=\"color-scheme\" content=\"light dark\">\n")
         page.raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src 'self'; style-src 'self'\">\n")
         page.element("title", text: title)
-        page.raw("\n<link rel=\"stylesheet\" href=\"style.css\">\n</head>\n<body>\n")
+        page.raw("\n<link rel=\"stylesheet\" href=\"../style.css\">\n</head>\n<body>\n")
         page.raw("<header class=\"page-header\">\n<p class=\"crumbs\"><a href=\"../index.html\">Tutorials</a></p>\n")
         page.element("h1", text: title)
         page.newline()

@@ -220,6 +220,15 @@ public enum MathML {
                 let argument = try parseArgument()
                 return ("<mover accent=\"true\">\(argument)<mo stretchy=\"true\">\(accent)</mo></mover>", false)
             }
+            if name == "mathrm" || name == "mathit" || name == "mathbf" {
+                // MathML Core styles identifiers only: a plain word becomes one <mi>.
+                let start = index
+                let text = try rawGroup()
+                if !text.isEmpty, text.allSatisfy({ $0.isLetter }) {
+                    return ("<mi mathvariant=\"\(variants[name]!)\">\(escapeHTML(text))</mi>", false)
+                }
+                index = start
+            }
             if let variant = variants[name] {
                 let argument = try parseArgument()
                 return ("<mstyle mathvariant=\"\(variant)\">\(argument)</mstyle>", false)

@@ -309,30 +309,3 @@ public struct PageWriter {
     }
 }
 
-/// Measured runtime and memory, shown as upper bounds on a 1-2-5 ladder ("under 2 s"):
-/// precise enough to set expectations, coarse enough that two renders on one machine
-/// print the same words (the page must be byte-identical between renders).
-public enum Measurements {
-    static func ceilingOnLadder(_ value: Double) -> Double {
-        guard value > 0 else { return 1 }
-        var decade = pow(10, floor(log10(value)))
-        while true {
-            for step in [1.0, 2.0, 5.0] where step * decade > value { return step * decade }
-            decade *= 10
-        }
-    }
-
-    public static func duration(_ seconds: Double) -> String {
-        if seconds < 60 {
-            let bound = ceilingOnLadder(max(seconds, 0.01))
-            return "under " + (bound < 1 ? String(format: "%g", bound) : String(Int(bound))) + " s"
-        }
-        return "under \(Int(ceilingOnLadder(seconds / 60))) min"
-    }
-
-    public static func memory(_ bytes: Int) -> String {
-        let megabytes = Double(bytes) / 1_048_576
-        let bound = ceilingOnLadder(megabytes)
-        return bound >= 1000 ? String(format: "under %g GB", bound / 1000) : "under \(Int(bound)) MB"
-    }
-}

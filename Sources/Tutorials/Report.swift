@@ -42,6 +42,11 @@ public enum Report {
         String(format: "%.\(digits)e", value)
     }
 
+    /// A short decimal without trailing zeros: `0`, `0.5`, `1.5`.
+    public static func alpha(_ value: Double) -> String {
+        String(format: "%g", value)
+    }
+
     /// Fixed notation with `digits` decimals.
     public static func fixed(_ value: Double, _ digits: Int = 3) -> String {
         String(format: "%.\(digits)f", value)

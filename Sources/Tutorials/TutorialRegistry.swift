@@ -14,6 +14,7 @@ public enum TutorialRegistry {
     public static func all(in folder: URL = tutorialsFolder) -> [AnyTutorial] {
         [
             AnyTutorial(GradNormTutorial.definition(markdownPath: folder.appendingPathComponent("gradnorm.md").path)),
+            AnyTutorial(GradNormMethodTutorial.definition(markdownPath: folder.appendingPathComponent("gradnorm-method.md").path)),
         ]
     }
 

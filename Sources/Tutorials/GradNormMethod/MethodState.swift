@@ -1,0 +1,50 @@
+import Experiments
+import GradNorm
+import Literate
+import NeuralNet
+import PINN
+import Tensor
+
+/// One GradNorm training of the heat problem, as the method page reports it.
+public struct MethodRun {
+    public var label: String
+    public var run: TrainingRun<Float>
+    public var records: [GradNormStepRecord]
+    public var weights: [Double]
+    public var seconds: Double
+}
+
+/// What the method page's steps share.
+public struct GradNormMethodState {
+    /// Training steps of each heat-problem run (1000; 50 with --quick).
+    public var steps: Int
+    /// Training steps of the Laplace example (5000; 100 with --quick).
+    public var laplaceSteps: Int
+    /// Steps between progress lines of the Laplace example.
+    public var laplaceReportEvery: Int
+
+    public var heat: HeatExperiment<Float>!
+    public var weightHistory: [[Double]] = []
+    public var sweep: [(alpha: Double, result: MethodRun)] = []
+
+    public var laplace: LaplaceLosses<Float>!
+    public var laplaceModel: MLP<Float>!
+    public var laplaceHistory: [GradNormStepRecord] = []
+    public var laplaceWeights: [Double] = []
+
+    public init(options: RunOptions) {
+        steps = options.quick ? 50 : 1000
+        laplaceSteps = options.quick ? 100 : 5000
+        laplaceReportEvery = options.quick ? 20 : 500
+    }
+
+    /// Trains the heat problem with `config`, timing the loop.
+    public func trainHeat(_ config: GradNormConfig, label: String) throws -> MethodRun {
+        let started = DispatchTime.now()
+        let (run, records, balancer) = try heat.trainWithGradNorm(gradNormConfig: config, steps: steps)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return MethodRun(label: label, run: run, records: records, weights: balancer.weights.map(Double.init), seconds: seconds)
+    }
+}
+
+import Foundation

@@ -1,0 +1,50 @@
+import GradNorm
+import Literate
+import Tutorials
+import XCTest
+
+final class GradNormMethodTutorialTests: XCTestCase {
+    var tutorial: AnyTutorial { TutorialRegistry.named("gradnorm-method")! }
+
+    func testTutorialValidatesWithoutDriftOrUnusedSteps() throws {
+        let runner = TutorialRunner(tutorial)
+        let document = try MarkdownParser.parse(fileAt: tutorial.markdownPath)
+        let (plan, warnings) = try runner.validate(document)
+        XCTAssertEqual(warnings, [])
+        XCTAssertEqual(Set(plan.map(\.tag)), Set(tutorial.steps.map(\.tag)))
+        XCTAssertEqual(try runner.drifts(in: document, plan: plan).map(\.description), [])
+    }
+
+    func testStepsAreWiredToTheirTablesFiguresAndValues() throws {
+        let run = try TutorialRunner(tutorial, options: RunOptions(quick: true)).run()
+
+        // The sweep trains once per α and reports one row each.
+        let sweep = try XCTUnwrap(run.tables["alpha-sweep"])
+        XCTAssertEqual(sweep.rows.map { $0[0] }, ["0", "0.5", "1", "1.5", "2"])
+        XCTAssertEqual(sweep.header.count, 7)
+        XCTAssertEqual(run.steps["alpha-sweep"]?.lines.filter { $0.hasPrefix("α = ") }.count, 5)
+        XCTAssertEqual(Set(sweep.rows.map { $0[4] }).count, 5, "each α gives its own L2 error")
+        XCTAssertTrue(sweep.rows.allSatisfy { $0[6].hasPrefix("under ") })
+        XCTAssertTrue(["0", "0.5", "1", "1.5", "2"].contains(run.values["sweep.best-alpha"]!))
+
+        // The configuration table is generated from GradNormConfig.
+        XCTAssertEqual(run.tables["config"]?.rows.map { $0[0] }, GradNormConfig.fieldDocumentation.map(\.name))
+        XCTAssertEqual(run.tables["config"]?.rows.first?[1], "\(GradNormConfig().alpha)")
+
+        // Update frequency: quick runs take 50 steps, so 50 and 5 weight updates.
+        XCTAssertEqual(run.tables["update-frequency"]?.rows.map { Array($0[0...1]) }, [["1", "50"], ["10", "5"]])
+
+        // The page's own example of inverse training rates.
+        XCTAssertEqual(run.steps["inverse-rates"]?.lines, ["rates = [0.1364, 2.7273, 0.1364]", "mean  = 1.0000"])
+
+        // Clamping reaches both bounds.
+        let clamping = run.steps["weight-clamping"]!.lines
+        XCTAssertTrue(clamping.last!.contains("0.100 (min)") && clamping.last!.contains("10.000 (max)"), "\(clamping)")
+
+        XCTAssertTrue(run.steps["initial-losses"]!.lines[0].contains("have not been set"))
+        XCTAssertEqual(run.steps["initial-losses"]!.lines[1], "After step 0:  PDE=0.6119, BC=0.3028, IC=1.7057")
+        XCTAssertEqual(Set(run.figures.keys), ["alpha-weights", "weight-evolution", "laplace-training", "laplace-solution"])
+        XCTAssertEqual(run.values["laplace.steps"], "100")
+        XCTAssertNotNil(Double(run.values["laplace.l2"]!))
+    }
+}

@@ -89,14 +89,14 @@ public struct AnyTutorial {
     public let name: String
     public let markdownPath: String
     public let steps: [StepInfo]
-    let execute: (_ plan: [String], _ options: RunOptions, _ sink: OutputSink, _ started: (String) -> StepOutput) throws -> Void
+    let execute: (_ plan: [String], _ options: RunOptions, _ started: (String) -> StepOutput) throws -> Void
 
     public init<State>(_ tutorial: Tutorial<State>) {
         name = tutorial.name
         markdownPath = tutorial.markdownPath
         steps = tutorial.steps.map { StepInfo(tag: $0.tag, needs: $0.needs, location: $0.location) }
         let byTag = Dictionary(tutorial.steps.map { ($0.tag, $0) }, uniquingKeysWith: { first, _ in first })
-        execute = { plan, options, _, started in
+        execute = { plan, options, started in
             var state = tutorial.makeState(options)
             for tag in plan {
                 guard let step = byTag[tag] else { continue }

@@ -135,7 +135,7 @@ public struct TutorialRunner {
         let start = DispatchTime.now()
         var index = 0
         do {
-            try tutorial.execute(plan.map(\.tag), options, sink) { tag in
+            try tutorial.execute(plan.map(\.tag), options) { tag in
                 finishCurrent()
                 index += 1
                 self.observer?.stepStarted(tag, index: index, count: plan.count)

@@ -64,25 +64,12 @@ public enum GradNormFigures {
         let grid = Grid(resolution: resolution, tMax: problem.tMax)
         let prediction = result.gradNorm.model(grid.points(Float.self)).scalars.map(Double.init)
         let exact = grid.coordinates.map { Double(Float(problem.exactSolution(x: $0.0, t: $0.1))) }
-        func rows(_ values: [Double]) -> [[Double]] {
-            (0..<resolution).map { Array(values[($0 * resolution)..<(($0 + 1) * resolution)]) }
-        }
         let error = zip(prediction, exact).map { Swift.abs($0 - $1) }
-        var figure = Figure(width: 15, height: 4, dpi: 150, rows: 1, columns: 3)
-        let panels: [(String, [Double], Colormap)] = [
+        return Figure.heatmapRow([
             ("Exact Solution", exact, .viridis),
             (String(format: "GradNorm (L2=%.2e)", result.gradNorm.l2Error), prediction, .viridis),
             ("Absolute Error", error, .hot),
-        ]
-        for (column, (title, values, colormap)) in panels.enumerated() {
-            var axes = Axes()
-            axes.title = title
-            axes.xLabel = "x"
-            axes.yLabel = "t"
-            axes.grid = false
-            axes.heatmap = Heatmap(values: rows(values), xRange: 0...1, yRange: 0...problem.tMax, colormap: colormap)
-            figure[0, column] = axes
-        }
-        return figure
+        ], resolution: resolution, xRange: 0...1, yRange: 0...problem.tMax, xLabel: "x", yLabel: "t",
+           width: 15, height: 4, dpi: 150)
     }
 }

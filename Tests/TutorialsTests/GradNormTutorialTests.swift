@@ -27,7 +27,6 @@ final class GradNormTutorialTests: XCTestCase {
         let lines = run.steps["train-gradnorm"]!.lines
         XCTAssertEqual(lines[2], "Initial losses: PDE=0.6119, BC=0.3028, IC=1.7057")
         XCTAssertEqual(lines.filter { $0.hasPrefix("  Step") }.count, 6, "steps 0, 10, …, 40 and the final line")
-        let last = gradNormRecords.last!
         XCTAssertTrue(lines.contains(String(format: "  Step   40: loss=%.6e, ", gradNormRecords[40].totalLoss)
             + zip(["PDE", "BC", "IC"], gradNormRecords[40].losses).map { "\($0)=\(String(format: "%.4e", $1))" }.joined(separator: ", ")))
         XCTAssertEqual(run.values["weight.pde"], String(format: "%.3f", Double(balancer.weights[0])))
@@ -36,7 +35,6 @@ final class GradNormTutorialTests: XCTestCase {
         XCTAssertEqual(run.values["fixed.ic"], String(format: "%.2e", fixed.finalLosses[2]))
         XCTAssertEqual(run.values["steps"], "50")
         XCTAssertEqual(run.values["l2.better"], gradNorm.l2Error < fixed.l2Error ? "GradNorm" : "fixed weights")
-        XCTAssertNotNil(last)
         XCTAssertEqual(Set(run.figures.keys), ["training-comparison", "solution"])
         XCTAssertEqual(run.figures["solution"]?.width, 2250)
         XCTAssertEqual(run.figures["training-comparison"]?.height, 1500)

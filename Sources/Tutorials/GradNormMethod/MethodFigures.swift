@@ -63,26 +63,12 @@ public enum MethodFigures {
 
     /// Exact solution, prediction and absolute error of the Laplace example on the unit square.
     public static func laplaceSolution(exact: [Double], predicted: [Double], resolution: Int, rmsError: Double) -> Figure {
-        func rows(_ values: [Double]) -> [[Double]] {
-            (0..<resolution).map { Array(values[($0 * resolution)..<(($0 + 1) * resolution)]) }
-        }
         let error = zip(predicted, exact).map { Swift.abs($0 - $1) }
-        var figure = Figure(width: 15, height: 4, dpi: 120, rows: 1, columns: 3)
-        let panels: [(String, [Double], Colormap)] = [
+        return Figure.heatmapRow([
             ("Exact: sin(πx)·sinh(πy)/sinh(π)", exact, .viridis),
             (String(format: "GradNorm PINN (L2=%.2e)", rmsError), predicted, .viridis),
             ("Absolute Error", error, .hot),
-        ]
-        for (column, (title, values, colormap)) in panels.enumerated() {
-            var axes = Axes()
-            axes.title = title
-            axes.xLabel = "x"
-            axes.yLabel = "y"
-            axes.grid = false
-            axes.legend = nil
-            axes.heatmap = Heatmap(values: rows(values), xRange: 0...1, yRange: 0...1, colormap: colormap)
-            figure[0, column] = axes
-        }
-        return figure
+        ], resolution: resolution, xRange: 0...1, yRange: 0...1, xLabel: "x", yLabel: "y",
+           width: 15, height: 4, dpi: 120)
     }
 }

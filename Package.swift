@@ -61,7 +61,7 @@ let package = Package(
             swiftSettings: engineSettings
         ),
         .target(name: "NeuralNet", dependencies: ["Tensor", "Random"], swiftSettings: engineSettings),
-        .target(name: "PINN", dependencies: ["Tensor", "NeuralNet"], swiftSettings: engineSettings),
+        .target(name: "PINN", dependencies: ["Tensor", "NeuralNet", "GradNorm"], swiftSettings: engineSettings),
         .target(name: "GradNorm", dependencies: ["Tensor", "NeuralNet"], swiftSettings: engineSettings),
         .target(
             name: "Experiments",
@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(name: "RandomTests", dependencies: ["Random", "NeuralNet"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
-        .testTarget(name: "PINNTests", dependencies: ["PINN"]),
+        .testTarget(name: "PINNTests", dependencies: ["PINN", "GradNorm", "NeuralNet"]),
         .testTarget(name: "GradNormTests", dependencies: ["GradNorm"]),
         .testTarget(name: "LiterateTests", dependencies: ["Literate"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Literate", "Tutorials", "render-tutorial"]),

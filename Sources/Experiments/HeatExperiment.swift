@@ -31,19 +31,8 @@ public struct HeatExperiment<Scalar: TensorScalar> {
     public var parallelParts: Int = Swift.min(2, ProcessInfo.processInfo.activeProcessorCount)
 
     /// Each loss's value and gradient at `model`, computed with ``parallelParts`` threads.
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
     public func lossesAndGradients(at model: MLP<Scalar>) -> (values: [Scalar], gradients: [ParameterGradients<Scalar>]) {
-        evaluate(model, losses)
-    }
-
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
-    func evaluate(_ model: MLP<Scalar>, _ heat: HeatLosses<Scalar>) -> (values: [Scalar], gradients: [ParameterGradients<Scalar>]) {
-        if parallelParts > 1 {
-            return valuesAndGradients(of: model, shardedLosses: heat.shardedFunctions(parts: parallelParts))
-        }
-        return valuesAndGradients(of: model, heat.functions)
+        losses.valuesAndGradients(at: model, threads: parallelParts)
     }
 
     /// Creates the experiment from explicit data and initial parameters.
@@ -58,99 +47,55 @@ public struct HeatExperiment<Scalar: TensorScalar> {
     }
 
     /// The losses at the initial parameters.
-    public func initialLosses() -> [Double] {
-        losses.functions.map { Double($0(initialModel).scalar) }
+    public func initialLosses() -> [Double] { losses.lossValues(of: initialModel) }
+
+    /// Trains from the initial parameters with Adam and `balancer`, on the general loop.
+    /// - Parameters:
+    ///   - balancer: The loss balancer.
+    ///   - steps: Training steps (default: from ``config``).
+    ///   - onStep: Called after every step with its record.
+    /// - Returns: The run, every step's record, and the balancer as training left it.
+    public func train<Balancer: LossBalancer>(
+        with balancer: Balancer, steps: Int? = nil, onStep: (TrainingRecord) throws -> Void = { _ in }
+    ) throws -> (run: TrainingRun<Scalar>, records: [TrainingRecord], balancer: Balancer) where Balancer.Scalar == Scalar {
+        var training = try Training(problem: losses, model: initialModel, balancer: balancer,
+                                    optimizer: Adam<Scalar>(learningRate: Scalar(config.learningRate)))
+        training.threads = parallelParts
+        var records: [TrainingRecord] = []
+        let seconds = try training.run(steps: steps ?? config.steps) { record in
+            records.append(record)
+            try onStep(record)
+        }
+        return (finish(training.model, seconds: seconds), records, training.balancer)
     }
 
-    /// Trains with GradNorm, in the reference's order: losses → per-loss gradient norms →
-    /// weight update → gradient of the weighted sum with the new weights → Adam.
-    ///
-    /// Each loss's gradient is computed once per step and serves both its norm and the
-    /// weighted sum.
+    /// Trains with GradNorm (reference order: losses → gradient norms → weight update →
+    /// gradient of the weighted sum with the new weights → Adam).
     /// - Parameters:
     ///   - gradNormConfig: Balancer settings (default: from ``config``).
     ///   - steps: Training steps (default: from ``config``).
     ///   - onStep: Called after every step with its record.
-@_specialize(where Scalar == Float)
-@_specialize(where Scalar == Double)
     public func trainWithGradNorm(
         gradNormConfig: GradNormConfig? = nil, steps: Int? = nil,
         onStep: (GradNormStepRecord) -> Void = { _ in }
     ) throws -> (run: TrainingRun<Scalar>, records: [GradNormStepRecord], balancer: GradNormBalancer<Scalar>) {
-        let heat = losses, functions = heat.functions
-        var balancer = try GradNormBalancer<Scalar>(numLosses: functions.count, config: gradNormConfig ?? config.gradNorm)
-        var model = initialModel
-        var optimizer = Adam<Scalar>(learningRate: Scalar(config.learningRate))
-        var records: [GradNormStepRecord] = []
-        let stepCount = steps ?? config.steps
-        records.reserveCapacity(stepCount)
-        let start = DispatchTime.now()
-        for step in 0..<stepCount {
-            let (values, gradients) = evaluate(model, heat)
-            let norms = gradients.map(\.norm)
-            try Self.checkFinite(values, "loss", step: step)
-            try Self.checkFinite(norms, "gradient norm", step: step)
-            if step == 0 { try balancer.setInitialLosses(values) }
-            if balancer.isUpdateStep(step) {
-                try balancer.updateWeights(gradNorms: norms, losses: values, initialLosses: balancer.getInitialLosses())
-            }
-            let weights = balancer.weights
-            try Self.checkFinite(weights, "weight", step: step)
-            let total = try balancer.computeWeightedLoss(values)
-            optimizer.update(&model, along: .weightedSum(gradients, weights: weights))
-            let record = GradNormStepRecord(step: step, losses: values.map(Double.init), gradNorms: norms.map(Double.init),
-                                            weights: weights.map(Double.init), totalLoss: Double(total))
-            records.append(record)
-            onStep(record)
-        }
-        let seconds = Self.seconds(since: start)
-        return (finish(model, seconds: seconds), records, balancer)
+        let balancer = try GradNormBalancer<Scalar>(numLosses: 3, config: gradNormConfig ?? config.gradNorm)
+        let (run, records, trained) = try train(with: balancer, steps: steps) { onStep(GradNormStepRecord($0)) }
+        return (run, records.map(GradNormStepRecord.init), trained)
     }
 
     /// Trains with the fixed weights (1, 1, 1) from the same initial parameters.
-@_specialize(where Scalar == Float)
-@_specialize(where Scalar == Double)
     public func trainWithFixedWeights(
         steps: Int? = nil, onStep: (FixedStepRecord) -> Void = { _ in }
     ) throws -> (run: TrainingRun<Scalar>, records: [FixedStepRecord]) {
-        let heat = losses, functions = heat.functions
-        let ones = [Scalar](repeating: 1, count: functions.count)
-        var model = initialModel
-        var optimizer = Adam<Scalar>(learningRate: Scalar(config.learningRate))
-        var records: [FixedStepRecord] = []
-        let stepCount = steps ?? config.steps
-        records.reserveCapacity(stepCount)
-        let start = DispatchTime.now()
-        for step in 0..<stepCount {
-            let (values, gradients) = evaluate(model, heat)
-            try Self.checkFinite(values, "loss", step: step)
-            optimizer.update(&model, along: .weightedSum(gradients, weights: ones))
-            let record = FixedStepRecord(step: step, losses: values.map(Double.init),
-                                         totalLoss: Double(values.reduce(0, +)))
-            records.append(record)
-            onStep(record)
-        }
-        return (finish(model, seconds: Self.seconds(since: start)), records)
+        let (run, records, _) = try train(with: FixedWeights<Scalar>(ones: 3), steps: steps) { onStep(FixedStepRecord($0)) }
+        return (run, records.map(FixedStepRecord.init))
     }
 
-@_specialize(where Scalar == Float)
-@_specialize(where Scalar == Double)
+    /// The trained network with its final losses and RMS error.
     public func finish(_ model: MLP<Scalar>, seconds: Double) -> TrainingRun<Scalar> {
-        let heat = losses
-        return TrainingRun(model: model, finalLosses: heat.functions.map { Double($0(model).scalar) },
-                           l2Error: heat.rmsError(of: model), seconds: seconds)
-    }
-
-    /// Throws ``GradNormError/nonFinite(quantity:name:step:value:)`` for the first NaN or infinite value,
-    /// naming the loss it belongs to.
-    public static func checkFinite(_ values: [Scalar], _ quantity: String, step: Int) throws {
-        for (value, name) in zip(values, HeatLosses<Scalar>.names) where !value.isFinite {
-            throw GradNormError.nonFinite(quantity: quantity, name: name, step: step, value: Double(value))
-        }
-    }
-
-    private static func seconds(since start: DispatchTime) -> Double {
-        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        TrainingRun(model: model, finalLosses: losses.lossValues(of: model), l2Error: losses.rmsError(of: model),
+                    seconds: seconds)
     }
 }
 

@@ -1,3 +1,5 @@
+import PINN
+
 /// One step of the GradNorm run, as the reference trace records it.
 public struct GradNormStepRecord: Codable, Equatable, Sendable {
     /// The step index.
@@ -96,5 +98,20 @@ public struct ExperimentTrace: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey {
         case source, config, gradnorm, fixed, final, seconds
         case initialLosses = "initial_losses"
+    }
+}
+
+extension GradNormStepRecord {
+    /// The reference schema's view of a training-loop record.
+    public init(_ record: TrainingRecord) {
+        self.init(step: record.step, losses: record.losses, gradNorms: record.gradientNorms, weights: record.weights,
+                  totalLoss: record.totalLoss)
+    }
+}
+
+extension FixedStepRecord {
+    /// The reference schema's view of a training-loop record.
+    public init(_ record: TrainingRecord) {
+        self.init(step: record.step, losses: record.losses, totalLoss: record.totalLoss)
     }
 }

@@ -22,6 +22,8 @@ public struct GradNormBalancer<Scalar: TensorScalar> {
     public private(set) var logWeights: [Scalar]
     /// The losses at the start of training, once set.
     public private(set) var initialLosses: [Scalar]?
+    /// How many training steps ``update(losses:gradients:gradientNorms:)`` has seen.
+    public internal(set) var observedSteps = 0
 
     /// Creates a balancer with all weights 1.
     /// - Throws: ``GradNormError/invalidConfiguration(field:value:requirement:)`` for a bad

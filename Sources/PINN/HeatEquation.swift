@@ -56,12 +56,13 @@ public struct HeatData<Scalar: TensorScalar> {
     }
 }
 
-/// The three losses of a heat-equation PINN, as functions of the network.
-public struct HeatLosses<Scalar: TensorScalar> {
-    /// The problem.
+/// The heat-equation PINN problem: the equation and its training points, with three
+/// losses (PDE residual, boundary values, initial condition).
+public struct HeatLosses<Scalar: TensorScalar>: ResidualSampledProblem {
+    /// The equation.
     public let problem: HeatEquation
     /// The training points.
-    public let data: HeatData<Scalar>
+    public var data: HeatData<Scalar>
 
     /// Creates the losses of `problem` on `data`.
     public init(problem: HeatEquation, data: HeatData<Scalar>) {
@@ -72,54 +73,44 @@ public struct HeatLosses<Scalar: TensorScalar> {
     /// The loss names, in order.
     public static var names: [String] { ["PDE", "BC", "IC"] }
 
-    /// Mean squared PDE residual at the collocation points.
-    public func pde(_ model: MLP<Scalar>) -> Tensor<Scalar> {
-        problem.residual(model.derivatives(at: data.domain, secondOrder: [0])).squared().mean()
+    public var lossTerms: [LossTerm<MLP<Scalar>>] {
+        let names = Self.names, initialValues = data.initialValues
+        return [
+            .meanSquare(names[0], at: data.domain, splitsAcrossThreads: true, of: residual),
+            // The boundary condition is u = 0.
+            .meanSquare(names[1], at: data.boundary) { model, points in model(points) },
+            .meanSquare(names[2], at: data.initial) { model, points in model(points) - initialValues },
+        ]
     }
 
-    /// Mean squared boundary value (the boundary condition is `u = 0`).
-    public func boundary(_ model: MLP<Scalar>) -> Tensor<Scalar> {
-        model(data.boundary).squared().mean()
+    public var domainBounds: [ClosedRange<Double>] { [0...1, 0...problem.tMax] }
+
+    public func exactSolution(at point: [Double]) -> Double? { problem.exactSolution(x: point[0], t: point[1]) }
+
+    public var collocationPoints: Tensor<Scalar> {
+        get { data.domain }
+        set { data.domain = newValue }
     }
+
+    /// `u_t − D·u_xx` at `points`.
+    public func residual(of model: MLP<Scalar>, at points: Tensor<Scalar>) -> Tensor<Scalar> {
+        problem.residual(model.derivatives(at: points, secondOrder: [0]))
+    }
+
+    /// Mean squared PDE residual at the collocation points.
+    public func pde(_ model: MLP<Scalar>) -> Tensor<Scalar> { lossTerms[0](model) }
+
+    /// Mean squared boundary value.
+    public func boundary(_ model: MLP<Scalar>) -> Tensor<Scalar> { lossTerms[1](model) }
 
     /// Mean squared deviation from `sin(πx)` at `t = 0`.
-    public func initial(_ model: MLP<Scalar>) -> Tensor<Scalar> {
-        (model(data.initial) - data.initialValues).squared().mean()
-    }
-
-    /// The three losses as functions, in the order PDE, BC, IC.
-    public var functions: [(MLP<Scalar>) -> Tensor<Scalar>] { [pde, boundary, initial] }
-
-    /// The three losses, the PDE loss split into `parts` disjoint batches of
-    /// collocation points whose contributions (sum of squares / n) add up to the mean.
-    /// For ``NeuralNet/valuesAndGradients(of:shardedLosses:)``, which runs the parts concurrently.
-    public func shardedFunctions(parts: Int) -> [[(MLP<Scalar>) -> Tensor<Scalar>]] {
-        let n = data.domain.shape[0]
-        let parts = Swift.max(1, Swift.min(parts, n))
-        guard parts > 1 else { return functions.map { [$0] } }
-        let problem = self.problem
-        let pdeParts: [(MLP<Scalar>) -> Tensor<Scalar>] = (0..<parts).map { part in
-            let batch = data.domain.rows((part * n / parts)..<((part + 1) * n / parts))
-            return { model in
-                problem.residual(model.derivatives(at: batch, secondOrder: [0])).squared().sum() / Scalar(n)
-            }
-        }
-        return [pdeParts, [boundary], [initial]]
-    }
+    public func initial(_ model: MLP<Scalar>) -> Tensor<Scalar> { lossTerms[2](model) }
 
     /// Root-mean-square error against the exact solution on a `resolution × resolution`
     /// grid (`linspace(0, 1)` × `linspace(0, tMax)`), evaluated in `Scalar` like the
     /// network and accumulated in `Double`.
     public func rmsError(of model: MLP<Scalar>, resolution: Int = 50) -> Double {
-        let grid = Grid(resolution: resolution, tMax: problem.tMax)
-        let prediction = model(grid.points(Scalar.self)).scalars
-        var total = 0.0
-        for (i, (x, t)) in grid.coordinates.enumerated() {
-            let exact = Scalar(problem.exactSolution(x: x, t: t))
-            let difference = Double(prediction[i] - exact)
-            total += difference * difference
-        }
-        return (total / Double(prediction.count)).squareRoot()
+        evaluate(model, resolution: resolution).rmsError!
     }
 }
 

@@ -44,10 +44,10 @@ public struct LaplaceData<Scalar: TensorScalar> {
     }
 }
 
-/// The three losses of a Laplace PINN: the residual, the boundary values and the data.
-public struct LaplaceLosses<Scalar: TensorScalar> {
+/// The Laplace PINN problem: the residual, the boundary values and the data.
+public struct LaplaceLosses<Scalar: TensorScalar>: ResidualSampledProblem {
     public let problem: LaplaceEquation
-    public let data: LaplaceData<Scalar>
+    public var data: LaplaceData<Scalar>
 
     public init(problem: LaplaceEquation = LaplaceEquation(), data: LaplaceData<Scalar>) {
         self.problem = problem
@@ -57,46 +57,26 @@ public struct LaplaceLosses<Scalar: TensorScalar> {
     /// The loss names, in order.
     public static var names: [String] { ["PDE", "BC", "Data"] }
 
-    /// Mean squared Laplacian at the collocation points.
-    public func pde(_ model: MLP<Scalar>) -> Tensor<Scalar> {
-        problem.residual(model.derivatives(at: data.interior, secondOrder: [0, 1])).squared().mean()
+    public var lossTerms: [LossTerm<MLP<Scalar>>] {
+        let names = Self.names, boundaryValues = data.boundaryValues, dataValues = data.dataValues
+        return [
+            .meanSquare(names[0], at: data.interior, splitsAcrossThreads: true, of: residual),
+            .meanSquare(names[1], at: data.boundary) { model, points in model(points) - boundaryValues },
+            .meanSquare(names[2], at: data.dataPoints) { model, points in model(points) - dataValues },
+        ]
     }
 
-    /// Mean squared deviation from the boundary values.
-    public func boundary(_ model: MLP<Scalar>) -> Tensor<Scalar> {
-        (model(data.boundary) - data.boundaryValues).squared().mean()
+    public var domainBounds: [ClosedRange<Double>] { [0...1, 0...1] }
+
+    public func exactSolution(at point: [Double]) -> Double? { problem.exactSolution(x: point[0], y: point[1]) }
+
+    public var collocationPoints: Tensor<Scalar> {
+        get { data.interior }
+        set { data.interior = newValue }
     }
 
-    /// Mean squared deviation from the measurements.
-    public func dataMisfit(_ model: MLP<Scalar>) -> Tensor<Scalar> {
-        (model(data.dataPoints) - data.dataValues).squared().mean()
-    }
-
-    /// The losses as functions, in the order PDE, BC, Data.
-    public var functions: [(MLP<Scalar>) -> Tensor<Scalar>] { [pde, boundary, dataMisfit] }
-
-    /// The losses with the residual split into `parts` batches (see ``HeatLosses/shardedFunctions(parts:)``).
-    public func shardedFunctions(parts: Int) -> [[(MLP<Scalar>) -> Tensor<Scalar>]] {
-        let n = data.interior.shape[0]
-        let parts = Swift.max(1, Swift.min(parts, n))
-        guard parts > 1 else { return functions.map { [$0] } }
-        let problem = self.problem
-        let pdeParts: [(MLP<Scalar>) -> Tensor<Scalar>] = (0..<parts).map { part in
-            let batch = data.interior.rows((part * n / parts)..<((part + 1) * n / parts))
-            return { model in
-                problem.residual(model.derivatives(at: batch, secondOrder: [0, 1])).squared().sum() / Scalar(n)
-            }
-        }
-        return [pdeParts, [boundary], [dataMisfit]]
-    }
-
-    /// Root-mean-square error against the exact solution on a `resolution × resolution` grid
-    /// over the unit square, and the exact values and predictions there (y-major).
-    public func evaluate(_ model: MLP<Scalar>, resolution: Int = 50) -> (rmsError: Double, exact: [Double], predicted: [Double]) {
-        let grid = Grid(resolution: resolution, tMax: 1)
-        let predicted = model(grid.points(Scalar.self)).scalars.map(Double.init)
-        let exact = grid.coordinates.map { problem.exactSolution(x: $0.0, y: $0.1) }
-        let squares = zip(predicted, exact).map { ($0 - $1) * ($0 - $1) }
-        return ((squares.reduce(0, +) / Double(squares.count)).squareRoot(), exact, predicted)
+    /// `u_xx + u_yy` at `points`.
+    public func residual(of model: MLP<Scalar>, at points: Tensor<Scalar>) -> Tensor<Scalar> {
+        problem.residual(model.derivatives(at: points, secondOrder: [0, 1]))
     }
 }

@@ -46,38 +46,26 @@ public enum GradNormTutorial {
             page.print("Training PINN with GradNorm...")
             page.print(String(repeating: "-", count: 50))
             let experiment = state.experiment!
-            var balancer = state.balancer!
-            var model = experiment.initialModel
-            var optimizer = Adam<Float>(learningRate: Float(state.config.learningRate))
-            let started = Date()
-            for step in 0..<state.config.steps {
-                // One pass gives each loss and its gradient with respect to every parameter.
-                let (losses, gradients) = experiment.lossesAndGradients(at: model)
-                let gradNorms = gradients.map(\.norm)
-                try HeatExperiment<Float>.checkFinite(losses, "loss", step: step)
-                if step == 0 {
-                    try balancer.setInitialLosses(losses)
-                    state.initialLosses = losses.map(Double.init)
-                    page.print("Initial losses: " + Report.namedValues(state.names, state.initialLosses, "%.4f"))
+            // One loop for every balancer: losses and their gradients → the balancer's update
+            // (initial losses at step 0, then GradNorm every `updateFrequency` steps) → Adam.
+            var training = try Training(problem: experiment.losses, model: experiment.initialModel,
+                                        balancer: state.balancer,
+                                        optimizer: Adam<Float>(learningRate: Float(state.config.learningRate)))
+            let seconds = try training.run(steps: state.config.steps) { record in
+                if record.step == 0 {
+                    state.initialLosses = record.losses
+                    page.print("Initial losses: " + Report.namedValues(state.names, record.losses, "%.4f"))
                 }
-                try balancer.updateWeights(gradNorms: gradNorms, losses: losses,
-                                           initialLosses: balancer.getInitialLosses())
-                let totalLoss = try balancer.computeWeightedLoss(losses)
-                optimizer.update(&model, along: .weightedSum(gradients, weights: balancer.weights))
-
-                let record = GradNormStepRecord(step: step, losses: losses.map(Double.init),
-                                                gradNorms: gradNorms.map(Double.init),
-                                                weights: balancer.weights.map(Double.init), totalLoss: Double(totalLoss))
-                state.gradNormHistory.append(record)
-                if step % state.reportEvery == 0 {
-                    page.print(Report.stepLine(step, total: record.totalLoss, losses: record.losses, names: state.names))
+                state.gradNormHistory.append(GradNormStepRecord(record))
+                if record.step % state.reportEvery == 0 {
+                    page.print(Report.stepLine(record.step, total: record.totalLoss, losses: record.losses, names: state.names))
                     page.print("           weights: " + Report.namedValues(state.names, record.weights, "%.3f"))
                 }
-                page.progress(step + 1, of: state.config.steps, "loss \(Report.sci(record.totalLoss, 3))")
+                page.progress(record.step + 1, of: state.config.steps, "loss \(Report.sci(record.totalLoss, 3))")
             }
-            let run = experiment.finish(model, seconds: Date().timeIntervalSince(started))
+            let run = experiment.finish(training.model, seconds: seconds)
             state.gradNormRun = run
-            state.finalWeights = balancer.weights.map(Double.init)
+            state.finalWeights = training.balancer.weights.map(Double.init)
             let finalTotal = zip(state.finalWeights, run.finalLosses).map(*).reduce(0, +)
             page.print(Report.stepLine(state.config.steps, total: finalTotal, losses: run.finalLosses, names: state.names))
         },
@@ -85,24 +73,18 @@ public enum GradNormTutorial {
             page.print("Training PINN with fixed weights (baseline)...")
             page.print(String(repeating: "-", count: 50))
             let experiment = state.experiment!
-            var model = experiment.initialModel  // the same start as the GradNorm run
-            var optimizer = Adam<Float>(learningRate: Float(state.config.learningRate))
-            let fixedWeights: [Float] = [1, 1, 1]
-            let started = Date()
-            for step in 0..<state.config.steps {
-                let (losses, gradients) = experiment.lossesAndGradients(at: model)
-                try HeatExperiment<Float>.checkFinite(losses, "loss", step: step)
-                optimizer.update(&model, along: .weightedSum(gradients, weights: fixedWeights))
-
-                let record = FixedStepRecord(step: step, losses: losses.map(Double.init),
-                                             totalLoss: Double(losses.reduce(0, +)))
-                state.fixedHistory.append(record)
-                if step % state.reportEvery == 0 {
-                    page.print(Report.stepLine(step, total: record.totalLoss, losses: record.losses, names: state.names))
+            // The same loop and the same start as the GradNorm run; only the balancer differs.
+            var training = try Training(problem: experiment.losses, model: experiment.initialModel,
+                                        balancer: FixedWeights<Float>([1, 1, 1]),
+                                        optimizer: Adam<Float>(learningRate: Float(state.config.learningRate)))
+            let seconds = try training.run(steps: state.config.steps) { record in
+                state.fixedHistory.append(FixedStepRecord(record))
+                if record.step % state.reportEvery == 0 {
+                    page.print(Report.stepLine(record.step, total: record.totalLoss, losses: record.losses, names: state.names))
                 }
-                page.progress(step + 1, of: state.config.steps, "loss \(Report.sci(record.totalLoss, 3))")
+                page.progress(record.step + 1, of: state.config.steps, "loss \(Report.sci(record.totalLoss, 3))")
             }
-            let run = experiment.finish(model, seconds: Date().timeIntervalSince(started))
+            let run = experiment.finish(training.model, seconds: seconds)
             state.fixedRun = run
             page.print(Report.stepLine(state.config.steps, total: run.finalLosses.reduce(0, +), losses: run.finalLosses, names: state.names))
         },

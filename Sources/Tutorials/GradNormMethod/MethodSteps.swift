@@ -34,23 +34,19 @@ public enum GradNormMethodTutorial {
         },
         Step("training-loop") { state, page in
             let experiment = try HeatExperiment<Float>(seededBy: .tutorial)  // heat equation, seed 42
-            var model = experiment.initialModel
-            var optimizer = Adam<Float>(learningRate: 1e-3)
-            var balancer = try GradNormBalancer<Float>(numLosses: 3)
-            for step in 0..<state.steps {
-                let (losses, gradients) = experiment.lossesAndGradients(at: model)
-                if step == 0 { try balancer.setInitialLosses(losses) }
-                if balancer.isUpdateStep(step) {
-                    try balancer.updateWeights(gradNorms: gradients.map(\.norm), losses: losses,
-                                               initialLosses: balancer.getInitialLosses())
+            // Each step: losses and gradients → balancer.update (stores the initial losses on
+            // its first step, then updates the weights every `updateFrequency` steps) →
+            // Adam along Σ wᵢ·∇Lᵢ with the new weights.
+            var training = try Training(problem: experiment.losses, model: experiment.initialModel,
+                                        balancer: GradNormBalancer<Float>(numLosses: 3),
+                                        optimizer: Adam<Float>(learningRate: 1e-3))
+            try training.run(steps: state.steps) { record in
+                state.weightHistory.append(record.weights)
+                if record.step % (state.steps / 5) == 0 {
+                    page.print("Step \(record.step): loss=\(Report.sci(record.totalLoss, 4)), "
+                               + "weights=\(Report.numpyArray(record.weights.map(Float.init)))")
                 }
-                let loss = try balancer.computeWeightedLoss(losses)
-                optimizer.update(&model, along: .weightedSum(gradients, weights: balancer.weights))
-                state.weightHistory.append(balancer.weights.map(Double.init))
-                if step % (state.steps / 5) == 0 {
-                    page.print("Step \(step): loss=\(Report.sci(Double(loss), 4)), weights=\(Report.numpyArray(balancer.weights))")
-                }
-                page.progress(step + 1, of: state.steps, "loss \(Report.sci(Double(loss), 3))")
+                page.progress(record.step + 1, of: state.steps, "loss \(Report.sci(record.totalLoss, 3))")
             }
             state.heat = experiment
         },
@@ -192,37 +188,29 @@ public enum GradNormMethodTutorial {
             page.print("Parameters: \(Report.grouped(state.laplaceModel.parameterCount))")
         },
         Step("laplace-train", needs: ["laplace-setup"]) { state, page in
-            let names = LaplaceLosses<Float>.names
-            let losses = state.laplace.shardedFunctions(parts: 2)  // the residual on two cores
-            var model = state.laplaceModel!
-            var optimizer = Adam<Float>(learningRate: 1e-3)
-            var balancer = try GradNormBalancer<Float>(numLosses: 3, config: GradNormConfig(alpha: 1.5, learningRate: 0.01))
-            for step in 0..<state.laplaceSteps {
-                let (values, gradients) = valuesAndGradients(of: model, shardedLosses: losses)
-                try HeatExperiment<Float>.checkFinite(values, "loss", step: step)
-                if step == 0 { try balancer.setInitialLosses(values) }
-                try balancer.updateWeights(gradNorms: gradients.map(\.norm), losses: values,
-                                           initialLosses: balancer.getInitialLosses())
-                let total = try balancer.computeWeightedLoss(values)
-                optimizer.update(&model, along: .weightedSum(gradients, weights: balancer.weights))
-                state.laplaceHistory.append(GradNormStepRecord(
-                    step: step, losses: values.map(Double.init), gradNorms: gradients.map { Double($0.norm) },
-                    weights: balancer.weights.map(Double.init), totalLoss: Double(total)))
-                if step % state.laplaceReportEvery == 0 || step == state.laplaceSteps - 1 {
-                    page.print("Step \(step)")
-                    page.print("  Losses: " + Report.namedValues(names, values.map(Double.init), "%.4e"))
-                    page.print("  Weights: \(Report.numpyArray(balancer.weights))")
-                    page.print("  Total: \(Report.sci(Double(total), 4))")
+            let names = state.laplace.lossNames  // PDE, BC, Data
+            var training = try Training(problem: state.laplace, model: state.laplaceModel,
+                                        balancer: GradNormBalancer<Float>(numLosses: 3, config: GradNormConfig(alpha: 1.5, learningRate: 0.01)),
+                                        optimizer: Adam<Float>(learningRate: 1e-3))
+            training.threads = 2  // the residual's points in two concurrent halves
+            try training.run(steps: state.laplaceSteps) { record in
+                state.laplaceHistory.append(GradNormStepRecord(record))
+                if record.step % state.laplaceReportEvery == 0 || record.step == state.laplaceSteps - 1 {
+                    page.print("Step \(record.step)")
+                    page.print("  Losses: " + Report.namedValues(names, record.losses, "%.4e"))
+                    page.print("  Weights: \(Report.numpyArray(record.weights.map(Float.init)))")
+                    page.print("  Total: \(Report.sci(record.totalLoss, 4))")
                 }
-                page.progress(step + 1, of: state.laplaceSteps, "loss \(Report.sci(Double(total), 3))")
+                page.progress(record.step + 1, of: state.laplaceSteps, "loss \(Report.sci(record.totalLoss, 3))")
             }
-            state.laplaceModel = model
-            state.laplaceWeights = balancer.weights.map(Double.init)
+            state.laplaceModel = training.model
+            state.laplaceWeights = training.balancer.weights.map(Double.init)
         },
         Step("laplace-evaluate", needs: ["laplace-train"]) { state, page in
             let names = LaplaceLosses<Float>.names
-            let (rmsError, exact, predicted) = state.laplace.evaluate(state.laplaceModel, resolution: 50)
-            let finalLosses = state.laplace.functions.map { Double($0(state.laplaceModel).scalar) }
+            let evaluation = state.laplace.evaluate(state.laplaceModel, resolution: 50)
+            let rmsError = evaluation.rmsError!, exact = evaluation.exact!, predicted = evaluation.predicted
+            let finalLosses = state.laplace.lossValues(of: state.laplaceModel)
             page.print("Final losses: " + Report.namedValues(names, finalLosses, "%.4e"))
             page.print("Final weights: " + Report.namedValues(names, state.laplaceWeights, "%.3f"))
             page.print("L2 (RMS) error against the exact solution on a 50 x 50 grid: \(Report.sci(rmsError, 4))")

@@ -1,0 +1,100 @@
+import Foundation
+import GradNorm
+import NeuralNet
+import Tensor
+
+/// The training loop of every PINN here: a problem, a model, a loss balancer and Adam.
+///
+/// One step: (resample the collocation points when due) → each loss and its gradient →
+/// the gradient norms, if the balancer uses them → the balancer's update → `Σᵢ wᵢ·∇Lᵢ`
+/// with the new weights → Adam. This is the reference GradNorm order; fixed weights,
+/// GradNorm and any other ``LossBalancer`` go through the same loop.
+///
+/// ```swift
+/// var training = try Training(problem: heat, model: model,
+///                             balancer: GradNormBalancer<Float>(numLosses: 3), optimizer: Adam(learningRate: 1e-3))
+/// try training.run(steps: 1000) { record in print(record.totalLoss) }
+/// ```
+public struct Training<Problem: PINNProblem, Balancer: LossBalancer> where Balancer.Scalar == Problem.Scalar {
+    public typealias Scalar = Problem.Scalar
+    /// The problem, with its current points.
+    public var problem: Problem
+    /// The model being trained.
+    public var model: Problem.Model
+    /// The loss balancer.
+    public var balancer: Balancer
+    /// The optimiser of the model's parameters.
+    public var optimizer: Adam<Scalar>
+    /// Into how many concurrent parts losses that split are evaluated (1: one thread).
+    public var threads = Swift.min(2, ProcessInfo.processInfo.activeProcessorCount)
+    /// An optional schedule that replaces the problem's points during training.
+    public var resampling: Resampling<Problem>?
+    /// Steps taken so far.
+    public private(set) var completedSteps = 0
+
+    /// Sets up training; the balancer must weigh exactly the problem's losses.
+    public init(problem: Problem, model: Problem.Model, balancer: Balancer, optimizer: Adam<Scalar>) throws {
+        let count = problem.lossTerms.count
+        guard balancer.lossCount == count else {
+            throw TrainingError.lossCountMismatch(problem: count, balancer: balancer.lossCount)
+        }
+        self.problem = problem
+        self.model = model
+        self.balancer = balancer
+        self.optimizer = optimizer
+    }
+
+    /// Runs `steps` training steps, calling `observe` after each.
+    /// - Returns: The wall-clock seconds of the loop.
+    /// - Throws: ``GradNormError/nonFinite(quantity:name:step:value:)`` naming the first loss
+    ///   whose value, gradient norm or weight is NaN or infinite, and the step.
+    @discardableResult
+    public mutating func run(steps: Int, observe: (TrainingRecord) throws -> Void = { _ in }) throws -> Double {
+        guard steps >= 0 else {
+            throw TrainingError.invalidSetting(name: "steps", value: "\(steps)", requirement: "an integer ≥ 0")
+        }
+        let names = problem.lossNames
+        let start = DispatchTime.now()
+        for _ in 0..<steps {
+            let step = completedSteps
+            if let resampling, step % resampling.every == 0 { try resampling.resample(&problem, model, step) }
+            let (losses, gradients) = problem.valuesAndGradients(at: model, threads: threads)
+            try Self.checkFinite(losses, "loss", names: names, step: step)
+            let norms = balancer.usesGradientNorms ? gradients.map(\.norm) : []
+            try Self.checkFinite(norms, "gradient norm", names: names, step: step)
+            try balancer.update(losses: losses, gradients: gradients, gradientNorms: norms)
+            let weights = balancer.weights
+            try Self.checkFinite(weights, "weight", names: names, step: step)
+            let total = zip(weights, losses).reduce(Scalar(0)) { $0 + $1.0 * $1.1 }
+            optimizer.update(&model, along: .weightedSum(gradients, weights: weights))
+            completedSteps += 1
+            try observe(TrainingRecord(step: step, losses: losses.map(Double.init), gradientNorms: norms.map(Double.init),
+                                       weights: weights.map(Double.init), totalLoss: Double(total)))
+        }
+        return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+
+    static func checkFinite(_ values: [Scalar], _ quantity: String, names: [String], step: Int) throws {
+        for (index, value) in values.enumerated() where !value.isFinite {
+            let name = index < names.count ? names[index] : "#\(index)"
+            throw GradNormError.nonFinite(quantity: quantity, name: name, step: step, value: Double(value))
+        }
+    }
+}
+
+/// Replaces a problem's points every ``every`` steps (from step 0), e.g. by adaptive sampling.
+public struct Resampling<Problem: PINNProblem> {
+    /// Steps between resamplings (≥ 1).
+    public let every: Int
+    /// Replaces the points of the problem, given the model and the step.
+    public let resample: (inout Problem, Problem.Model, Int) throws -> Void
+
+    public init(every: Int, resample: @escaping (inout Problem, Problem.Model, Int) throws -> Void) throws {
+        guard every >= 1 else {
+            throw TrainingError.invalidSetting(name: "resampling interval", value: "\(every)", requirement: "an integer ≥ 1")
+        }
+        self.every = every
+        self.resample = resample
+    }
+}
+

@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(name: "RandomTests", dependencies: ["Random", "NeuralNet"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
-        .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Random"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Random", "Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PINNTests", dependencies: ["PINN"]),
         .testTarget(name: "GradNormTests", dependencies: ["GradNorm"]),
         .testTarget(name: "LiterateTests", dependencies: ["Literate"]),

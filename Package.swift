@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "GradNorm", targets: ["GradNorm"]),
         .library(name: "PINN", targets: ["PINN"]),
         .library(name: "Random", targets: ["Random"]),
+        .library(name: "Sampling", targets: ["Sampling"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -61,6 +62,7 @@ let package = Package(
             swiftSettings: engineSettings
         ),
         .target(name: "NeuralNet", dependencies: ["Tensor", "Random"], swiftSettings: engineSettings),
+        .target(name: "Sampling", dependencies: ["Random", "Tensor"], swiftSettings: engineSettings),
         .target(name: "PINN", dependencies: ["Tensor", "NeuralNet", "GradNorm"], swiftSettings: engineSettings),
         .target(name: "GradNorm", dependencies: ["Tensor", "NeuralNet"], swiftSettings: engineSettings),
         .target(
@@ -87,6 +89,7 @@ let package = Package(
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(name: "RandomTests", dependencies: ["Random", "NeuralNet"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
+        .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Random", "Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PINNTests", dependencies: ["PINN", "GradNorm", "NeuralNet"]),
         .testTarget(name: "GradNormTests", dependencies: ["GradNorm"]),
         .testTarget(name: "LiterateTests", dependencies: ["Literate"]),

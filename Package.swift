@@ -62,7 +62,7 @@ let package = Package(
             swiftSettings: engineSettings
         ),
         .target(name: "NeuralNet", dependencies: ["Tensor", "Random"], swiftSettings: engineSettings),
-        .target(name: "Sampling", dependencies: ["Random", "Tensor"], swiftSettings: engineSettings),
+        .target(name: "Sampling", dependencies: ["Random", "Tensor", "PINN"], swiftSettings: engineSettings),
         .target(name: "PINN", dependencies: ["Tensor", "NeuralNet", "GradNorm"], swiftSettings: engineSettings),
         .target(name: "GradNorm", dependencies: ["Tensor", "NeuralNet"], swiftSettings: engineSettings),
         .target(

@@ -90,3 +90,13 @@ extension Tensor {
         return tape.record(shape: newShape, scalars: scalars, inputs: [self]) { [$0] }
     }
 }
+
+extension Tensor {
+    // Not recorded on a tape: used to pick training points, which are constants.
+    /// The rows at `indices`, in that order (repeats allowed), as a new untracked tensor.
+    public func gatheringRows(_ indices: [Int]) -> Tensor {
+        precondition(rank == 2, "gatheringRows needs a rank-2 tensor")
+        let columns = shape[1], values = scalars
+        return Tensor(shape: [indices.count, columns], scalars: indices.flatMap { values[($0 * columns)..<(($0 + 1) * columns)] })
+    }
+}

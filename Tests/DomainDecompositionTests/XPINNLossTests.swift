@@ -1,4 +1,5 @@
 import DomainDecomposition
+import Foundation
 import NeuralNet
 import PINN
 import Tensor
@@ -62,6 +63,18 @@ final class XPINNLossTests: XCTestCase {
         let model = reference.model
         let values = model(boundary).scalars
         XCTAssertEqual(problem.lossValues(of: model)[4], Double((values[0] * values[0] + values[1] * values[1]) / 2), accuracy: 1e-7)
+    }
+
+    func testTheProblemEvaluatesTheBlendedFieldOnItsDomain() throws {
+        let reference = XPINNReference.oneDimensional
+        let problem = try XPINNProblem(partition: reference.partition, collocationPoints: reference.problem.collocationPoints,
+                                       exactSolution: { Foundation.sin(Double.pi * $0[0]) },
+                                       residual: XPINNReference.Case.residual(dimensions: 1))
+        XCTAssertEqual(problem.domainBounds, [0...1])
+        let model = reference.model
+        let evaluation = problem.evaluate(model, resolution: 5)
+        assertRelative(evaluation.predicted, reference.modelCall, "evaluate on linspace(0, 1, 5)")
+        XCTAssertEqual(try XCTUnwrap(evaluation.rmsError), 1.0601, accuracy: 1e-4)
     }
 
     func testOneBoxHasZeroInterfaceLosses() throws {

@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "PINN", targets: ["PINN"]),
         .library(name: "Random", targets: ["Random"]),
         .library(name: "Sampling", targets: ["Sampling"]),
+        .library(name: "DomainDecomposition", targets: ["DomainDecomposition"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -66,6 +67,11 @@ let package = Package(
         .target(name: "PINN", dependencies: ["Tensor", "NeuralNet", "GradNorm"], swiftSettings: engineSettings),
         .target(name: "GradNorm", dependencies: ["Tensor", "NeuralNet"], swiftSettings: engineSettings),
         .target(
+            name: "DomainDecomposition",
+            dependencies: ["Tensor", "NeuralNet", "PINN", "GradNorm", "Random"],
+            swiftSettings: engineSettings
+        ),
+        .target(
             name: "Experiments",
             dependencies: ["Tensor", "NeuralNet", "PINN", "GradNorm", "Random", "Plot"],
             swiftSettings: engineSettings
@@ -92,6 +98,11 @@ let package = Package(
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Random", "Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PINNTests", dependencies: ["PINN", "GradNorm", "NeuralNet"]),
         .testTarget(name: "GradNormTests", dependencies: ["GradNorm"]),
+        .testTarget(
+            name: "DomainDecompositionTests",
+            dependencies: ["DomainDecomposition", "GradNorm", "NeuralNet", "PINN", "Random", "Tensor"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "LiterateTests", dependencies: ["Literate"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Literate", "Tutorials", "render-tutorial"]),
         .testTarget(name: "TutorialsTests", dependencies: ["Tutorials", "Literate", "Site", "Experiments"]),

@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "Site", dependencies: ["Literate"]),
         .target(
             name: "Tutorials",
-            dependencies: ["Literate", "Experiments", "GradNorm", "NeuralNet", "PINN", "Plot", "Tensor"],
+            dependencies: ["Literate", "Experiments", "GradNorm", "NeuralNet", "PINN", "Plot", "Tensor", "Random", "Sampling", "DomainDecomposition"],
             swiftSettings: engineSettings
         ),
         .target(
@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(name: "RandomTests", dependencies: ["Random", "NeuralNet"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
-        .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Random", "Tensor"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Random", "Tensor", "PINN", "GradNorm", "NeuralNet"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PINNTests", dependencies: ["PINN", "GradNorm", "NeuralNet"]),
         .testTarget(name: "GradNormTests", dependencies: ["GradNorm"]),
         .testTarget(

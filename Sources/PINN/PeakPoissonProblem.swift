@@ -25,13 +25,12 @@ public struct PeakPoissonProblem<Scalar: TensorScalar>: ResidualSampledProblem {
         self.center = center
         self.width = width
         self.collocationPoints = collocationPoints
-        let side = Grid.linspace(0, 1, boundaryPointsPerSide)
-        let points = side.map { [$0, 0] } + side.map { [$0, 1] } + side.map { [0, $0] } + side.map { [1, $0] }
-        boundaryPoints = Tensor(shape: [points.count, 2], scalars: points.flatMap { $0.map { Scalar($0) } })
-        let gaussian = { (p: [Double]) -> Double in
-            Foundation.exp(-((p[0] - center.x) * (p[0] - center.x) + (p[1] - center.y) * (p[1] - center.y)) / (2 * width * width))
-        }
-        boundaryValues = Tensor(shape: [points.count, 1], scalars: points.map { Scalar(gaussian($0)) })
+        boundaryPoints = Grid.rectangleBoundary([0...1, 0...1], perSide: boundaryPointsPerSide)
+        let xy = boundaryPoints.scalars, count = boundaryPoints.shape[0]
+        boundaryValues = Tensor(shape: [count, 1], scalars: (0..<count).map { i in
+            let dx = Double(xy[2 * i]) - center.x, dy = Double(xy[2 * i + 1]) - center.y
+            return Scalar(Foundation.exp(-(dx * dx + dy * dy) / (2 * width * width)))
+        })
     }
 
     /// The loss names, in order.

@@ -81,20 +81,3 @@ public struct Training<Problem: PINNProblem, Balancer: LossBalancer> where Balan
         }
     }
 }
-
-/// Replaces a problem's points every ``every`` steps (from step 0), e.g. by adaptive sampling.
-public struct Resampling<Problem: PINNProblem> {
-    /// Steps between resamplings (≥ 1).
-    public let every: Int
-    /// Replaces the points of the problem, given the model and the step.
-    public let resample: (inout Problem, Problem.Model, Int) throws -> Void
-
-    public init(every: Int, resample: @escaping (inout Problem, Problem.Model, Int) throws -> Void) throws {
-        guard every >= 1 else {
-            throw TrainingError.invalidSetting(name: "resampling interval", value: "\(every)", requirement: "an integer ≥ 1")
-        }
-        self.every = every
-        self.resample = resample
-    }
-}
-

@@ -20,6 +20,9 @@ public struct Color: Equatable, Sendable {
     public static let blue = Color(red: 0, green: 0, blue: 1)
     public static let green = Color(red: 0, green: 0.5, blue: 0)
     public static let red = Color(red: 1, green: 0, blue: 0)
+    public static let cyan = Color(red: 0, green: 0.75, blue: 0.75)
+    public static let magenta = Color(red: 0.75, green: 0, blue: 0.75)
+    public static let yellow = Color(red: 0.75, green: 0.75, blue: 0)
     public static let black = Color(red: 0, green: 0, blue: 0)
     public static let white = Color(red: 1, green: 1, blue: 1)
     /// matplotlib's default grid and legend-frame grey.

@@ -61,12 +61,7 @@ extension Resampling where Problem: ResidualSampledProblem, Problem.Scalar == Fl
     private static func candidatePool(_ candidates: CandidatePoints, in bounds: [ClosedRange<Double>], key: PRNGKey) -> Tensor<Float> {
         switch candidates {
         case let .fixed(points): return points
-        case let .freshUniform(count):
-            let keys = key.split(bounds.count)
-            let columns = zip(keys, bounds).map { key, range in
-                key.uniform(count: count, minval: Float(range.lowerBound), maxval: Float(range.upperBound))
-            }
-            return Tensor(shape: [count, bounds.count], scalars: (0..<count).flatMap { row in columns.map { $0[row] } })
+        case let .freshUniform(count): return key.uniformPoints(count: count, in: bounds)
         }
     }
 

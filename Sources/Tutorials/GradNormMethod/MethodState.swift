@@ -32,10 +32,14 @@ public struct GradNormMethodState {
     public var laplaceHistory: [GradNormStepRecord] = []
     public var laplaceWeights: [Double] = []
 
+    /// The "Combining with Other Techniques" section.
+    public var combined: CombinationState
+
     public init(options: RunOptions) {
         steps = options.quick ? 50 : 1000
         laplaceSteps = options.quick ? 100 : 5000
         laplaceReportEvery = options.quick ? 20 : 500
+        combined = CombinationState(quick: options.quick)
     }
 
     /// Trains the heat problem with `config`, timing the loop.

@@ -12,7 +12,7 @@ import Tensor
 public enum GradNormMethodTutorial {
     public static func definition(markdownPath: String) -> Tutorial<GradNormMethodState> {
         Tutorial(name: "gradnorm-method", markdownPath: markdownPath, makeState: GradNormMethodState.init,
-                 steps: basics + options + laplace)
+                 steps: basics + options + CombinationSteps.adaptiveSampling + CombinationSteps.domainDecomposition + laplace)
     }
 
     static let heatNames = HeatLosses<Float>.names

@@ -1,0 +1,73 @@
+import DomainDecomposition
+import Foundation
+import PINN
+import Plot
+
+/// The figures of the "Combining with Other Techniques" section.
+enum CombinationFigures {
+    static let palette: [Color] = [.blue, .green, .red, .cyan, .magenta, .yellow, .black]
+
+    /// The exact solution of the peak problem, then for each run how many of its collocation
+    /// points (over all resampling rounds) fell in each cell of a `bins × bins` grid.
+    static func samplingDensity(_ runs: [SamplingRun], problem: PeakPoissonProblem<Float>, bins: Int = 25) -> Figure {
+        let grid = Grid.linspace(0, 1, bins)
+        let exact = grid.flatMap { y in grid.map { x in problem.exactSolution(at: [x, y])! } }
+        var panels: [(title: String, values: [Double], colormap: Colormap)] = [("Exact solution u", exact, .viridis)]
+        for run in runs {
+            var counts = [Double](repeating: 0, count: bins * bins)
+            for points in run.rounds {
+                let xy = points.scalars
+                for i in 0..<points.shape[0] {
+                    let column = min(Int(Double(xy[2 * i]) * Double(bins)), bins - 1)
+                    let row = min(Int(Double(xy[2 * i + 1]) * Double(bins)), bins - 1)
+                    counts[row * bins + column] += 1
+                }
+            }
+            panels.append(("Points: \(run.method)", counts, .hot))
+        }
+        return Figure.heatmapRow(panels, resolution: bins, xRange: 0...1, yRange: 0...1, xLabel: "x", yLabel: "y",
+                                 width: 4.2 * Double(panels.count), height: 4, dpi: 110)
+    }
+
+    /// Exact solution, XPINN prediction and absolute error, with the interfaces dashed.
+    static func xpinnSolution(_ evaluation: FieldEvaluation, interfaces: [Interface]) -> Figure {
+        let exact = evaluation.exact!
+        let error = zip(evaluation.predicted, exact).map { abs($0 - $1) }
+        var figure = Figure.heatmapRow([
+            ("Exact: sin(πx)·sin(πy)", exact, .viridis),
+            (String(format: "XPINN + GradNorm (L2=%.2e)", evaluation.rmsError!), evaluation.predicted, .viridis),
+            ("Absolute error", error, .hot),
+        ], resolution: evaluation.resolution, xRange: 0...1, yRange: 0...1, xLabel: "x", yLabel: "y",
+           width: 15, height: 4, dpi: 120)
+        for column in 0..<3 {
+            for interface in interfaces {
+                let first = interface.points.first!, last = interface.points.last!
+                figure[0, column].plot(LineSeries(x: [first[0], last[0]], y: [first[1], last[1]], color: .white, width: 1.5,
+                                                  dash: LineSeries.dashed(width: 1.5)))
+            }
+        }
+        return figure
+    }
+
+    /// Losses (log scale) and weights of one run against the training step.
+    static func lossesAndWeights(_ records: [TrainingRecord], names: [String]) -> Figure {
+        var figure = Figure(width: 12, height: 4.5, dpi: 120, rows: 1, columns: 2)
+        var losses = Axes(), weights = Axes()
+        losses.title = "Losses"
+        losses.yScale = .log
+        losses.yLabel = "Loss (log scale)"
+        weights.title = "GradNorm Weights"
+        weights.yLabel = "Weight"
+        let steps = records.map { Double($0.step) }
+        for (i, name) in names.enumerated() {
+            let color = palette[i % palette.count]
+            losses.plot(LineSeries(x: steps, y: records.map { $0.losses[i] }, color: color, width: 1.5, label: name))
+            weights.plot(LineSeries(x: steps, y: records.map { $0.weights[i] }, color: color, width: 1.5, label: "w_\(name)"))
+        }
+        losses.xLabel = "Training Step"
+        weights.xLabel = "Training Step"
+        figure[0, 0] = losses
+        figure[0, 1] = weights
+        return figure
+    }
+}

@@ -1,0 +1,71 @@
+import DomainDecomposition
+import Foundation
+import Literate
+import PINN
+import Plot
+
+/// The tables, values and figures of the "Combining with Other Techniques" section, from the
+/// runs of its steps.
+enum CombinationReport {
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted(), n = sorted.count
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+    }
+
+    /// "lower" or "higher" (or "the same") for `a` against `b`.
+    static func comparison(_ a: Double, _ b: Double) -> String { a < b ? "lower" : a > b ? "higher" : "the same" }
+
+    static func sampling(_ state: CombinationState, _ page: StepOutput) throws {
+        let methods = state.samplingRuns.reduce(into: [String]()) { if !$0.contains($1.method) { $0.append($1.method) } }
+        let seeds = state.samplingRuns.reduce(into: [Int]()) { if !$0.contains($1.seed) { $0.append($1.seed) } }
+        func runs(_ method: String) -> [SamplingRun] { state.samplingRuns.filter { $0.method == method } }
+        var medians: [String: Double] = [:]
+        var rows: [[String]] = []
+        for method in methods {
+            let errors = runs(method).map(\.l2Error)
+            medians[method] = median(errors)
+            let perStep = runs(method).map(\.seconds).reduce(0, +) / Double(runs(method).count * state.samplingSteps)
+            rows.append([method] + errors.map { Report.sci($0) } + [Report.sci(medians[method]!), Measurements.milliseconds(perStep)])
+        }
+        try page.table("rad", ResultTable(header: ["points chosen by"] + seeds.map { "L2, seed \($0)" } + ["median", "time per step"],
+                                          rows: rows))
+        let best = methods.min { medians[$0]! < medians[$1]! }!
+        let uniform = "uniform", wu = "RAD (Wu et al.)", opifex = "RAD (Opifex)"
+        let wuWins = seeds.filter { seed in
+            runs(wu).first { $0.seed == seed }!.l2Error < runs(uniform).first { $0.seed == seed }!.l2Error
+        }.count
+        try page.value("rad.best", best)
+        try page.value("rad.wu-word", comparison(medians[wu]!, medians[uniform]!))
+        try page.value("rad.wu-wins", "\(wuWins) of \(seeds.count)")
+        try page.value("rad.opifex-word", comparison(medians[opifex]!, medians[uniform]!))
+        try page.value("rad.steps", String(state.samplingSteps))
+        let ratio = max(medians[wu]!, medians[uniform]!) / min(medians[wu]!, medians[uniform]!)
+        try page.value("rad.ratio", Report.fixed(ratio, 1))
+        let shown = methods.map { method in state.samplingRuns.first { $0.method == method && $0.seed == seeds[0] }! }
+        try page.figure("rad-points", .drawing(CombinationFigures.samplingDensity(shown, problem: state.peak), warningsTo: page))
+    }
+
+    static func domainDecomposition(_ state: CombinationState, _ page: StepOutput) throws {
+        let problem = state.xpinnProblem!, model = state.xpinnModel!
+        let evaluation = problem.evaluate(model, resolution: 50)
+        let names = problem.lossNames
+        let last = state.xpinnRecords.last!
+        let interface = problem.interfaceValues(of: model, interface: 0)
+        let jumps = zip(interface.valueLeft.scalars, interface.valueRight.scalars).map { Double(abs($0 - $1)) }
+        try page.value("xpinn.l2", Report.sci(evaluation.rmsError!))
+        try page.value("xpinn.jump", Report.sci(jumps.max()!))
+        try page.value("xpinn.steps", String(state.xpinnSteps))
+        let heaviest = names[last.weights.firstIndex(of: last.weights.max()!)!]
+        let lightest = names[last.weights.firstIndex(of: last.weights.min()!)!]
+        try page.value("xpinn.heaviest", heaviest)
+        try page.value("xpinn.lightest", lightest)
+        let first = state.xpinnRecords[0]
+        try page.table("xpinn", ResultTable(header: ["loss", "at step 0", "at the end", "final weight"], rows: names.indices.map {
+            [names[$0], Report.sci(first.losses[$0]), Report.sci(last.losses[$0]), Report.fixed(last.weights[$0])]
+        }))
+        try page.figure("xpinn-solution", .drawing(CombinationFigures.xpinnSolution(evaluation, interfaces: problem.partition.interfaces),
+                                                   warningsTo: page))
+        try page.figure("xpinn-training", .drawing(CombinationFigures.lossesAndWeights(state.xpinnRecords, names: names),
+                                                   warningsTo: page))
+    }
+}

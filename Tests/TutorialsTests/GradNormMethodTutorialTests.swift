@@ -43,7 +43,20 @@ final class GradNormMethodTutorialTests: XCTestCase {
 
         XCTAssertTrue(run.steps["initial-losses"]!.lines[0].contains("have not been set"))
         XCTAssertEqual(run.steps["initial-losses"]!.lines[1], "After step 0:  PDE=0.6119, BC=0.3028, IC=1.7057")
-        XCTAssertEqual(Set(run.figures.keys), ["alpha-weights", "weight-evolution", "laplace-training", "laplace-solution"])
+        XCTAssertEqual(Set(run.figures.keys), ["alpha-weights", "weight-evolution", "laplace-training", "laplace-solution",
+                                               "rad-points", "xpinn-solution", "xpinn-training"])
+
+        // Adaptive sampling: three schedules from the same starts, three seeds each.
+        let rad = try XCTUnwrap(run.tables["rad"])
+        XCTAssertEqual(rad.rows.map { $0[0] }, ["uniform", "RAD (Wu et al.)", "RAD (Opifex)"])
+        XCTAssertEqual(run.steps["rad-gradnorm"]?.lines.count, 9)
+        XCTAssertTrue(["lower", "higher", "the same"].contains(run.values["rad.wu-word"]!))
+        XCTAssertTrue(rad.rows.map { $0[0] }.contains(run.values["rad.best"]!))
+
+        // Domain decomposition: five losses balanced, the blended solution evaluated.
+        XCTAssertEqual(run.tables["xpinn"]?.rows.map { $0[0] }, ["residual_0", "residual_1", "continuity", "flux", "BC"])
+        XCTAssertNotNil(Double(run.values["xpinn.l2"]!))
+        XCTAssertEqual(run.steps["xpinn-gradnorm"]?.lines.first, "Losses balanced: residual_0, residual_1, continuity, flux, BC")
         XCTAssertEqual(run.values["laplace.steps"], "100")
         XCTAssertNotNil(Double(run.values["laplace.l2"]!))
     }

@@ -16,8 +16,11 @@ public struct Adam<Scalar: TensorScalar> {
     public var epsilon: Scalar
     /// The number of updates made so far.
     public private(set) var step: Int = 0
-    private var firstMoments: [[Scalar]] = []
-    private var secondMoments: [[Scalar]] = []
+    /// The first-moment estimates `m`, one flat array per parameter tensor (in the model's
+    /// parameter order); empty before the first update.
+    public internal(set) var firstMoments: [[Scalar]] = []
+    /// The second-moment estimates `v`, laid out like ``firstMoments``.
+    public internal(set) var secondMoments: [[Scalar]] = []
 
     /// Creates the optimiser.
     public init(learningRate: Scalar = 1e-3, beta1: Scalar = 0.9, beta2: Scalar = 0.999, epsilon: Scalar = 1e-8) {

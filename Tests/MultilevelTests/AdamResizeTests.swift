@@ -15,7 +15,8 @@ final class AdamResizeTests: XCTestCase {
 
     private func gradients(for model: Layer, step: Int) -> ParameterGradients<Double> {
         ParameterGradients(model.parameters.map { parameter in
-            Tensor(shape: parameter.shape, scalars: parameter.scalars.indices.map { Double($0 + 1) * (step.isMultiple(of: 2) ? 1 : -0.5) })
+            let sign = step.isMultiple(of: 2) ? 1.0 : -0.5
+            return Tensor(shape: parameter.shape, scalars: parameter.scalars.indices.map { Double($0 + 1) * sign })
         })
     }
 

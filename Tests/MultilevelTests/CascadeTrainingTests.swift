@@ -66,7 +66,8 @@ final class CascadeTrainingTests: XCTestCase {
             XCTAssertEqual(observed.result.level, expected.level)
             XCTAssertEqual(observed.result.hiddenWidths, expected.hiddenWidths)
             XCTAssertEqual(observed.adamStepAtStart, expected.adamCountAtLevelStart)
-            assertClose(observed.paramsAtStart, expected.paramsAtLevelStart.flattened, normwise: true, "params_at_level_start[\(expected.level)]")
+            assertClose(observed.paramsAtStart, expected.paramsAtLevelStart.flattened, normwise: true,
+                        "params_at_level_start[\(expected.level)]")
             XCTAssertEqual(observed.result.initialModel.flattenedParameters, observed.paramsAtStart)
         }
     }
@@ -80,7 +81,8 @@ final class CascadeTrainingTests: XCTestCase {
             assertClose(series(records.map(\.losses)), series(expected.steps.map(\.losses)), normwise: true, "losses[\(level)]")
             assertClose(series(records.map(\.gradientNorms)), series(expected.steps.map(\.gradNorms)), normwise: true,
                         "grad_norms[\(level)]")
-            assertClose(series(records.map(\.weights)), series(expected.steps.map(\.weights)), normwise: true, "weights[\(level)]")
+            assertClose(series(records.map(\.weights)), series(expected.steps.map(\.weights)), normwise: true,
+                        "weights[\(level)]")
             assertClose([records.map(\.totalLoss)], [expected.steps.map(\.totalLoss)], "total_loss[\(level)]")
         }
     }

@@ -4,16 +4,17 @@ import Random
 import XCTest
 
 final class NetworkHierarchyTests: XCTestCase {
+    typealias Hierarchy = NetworkHierarchy<Float>
     let reference = CascadeReference.shared
 
     func testWidthsFollowTheCoarseningRule() throws {
-        XCTAssertEqual(try NetworkHierarchy<Float>.hiddenWidths(base: [4, 4], levelCount: 3, coarseningFactor: 0.5),
+        XCTAssertEqual(try Hierarchy.hiddenWidths(base: [4, 4], levelCount: 3, coarseningFactor: 0.5),
                        reference.hiddenWidths)
         // int() truncates and the width never drops below 1.
-        XCTAssertEqual(try NetworkHierarchy<Float>.hiddenWidths(base: [64, 10, 3], levelCount: 4, coarseningFactor: 0.3),
+        XCTAssertEqual(try Hierarchy.hiddenWidths(base: [64, 10, 3], levelCount: 4, coarseningFactor: 0.3),
                        [[1, 1, 1], [5, 1, 1], [19, 3, 1], [64, 10, 3]])
-        XCTAssertEqual(try NetworkHierarchy<Float>.hiddenWidths(base: [7], levelCount: 1, coarseningFactor: 0.5), [[7]])
-        XCTAssertEqual(try NetworkHierarchy<Float>.hiddenWidths(base: [6, 2], levelCount: 2, coarseningFactor: 1), [[6, 2], [6, 2]])
+        XCTAssertEqual(try Hierarchy.hiddenWidths(base: [7], levelCount: 1, coarseningFactor: 0.5), [[7]])
+        XCTAssertEqual(try Hierarchy.hiddenWidths(base: [6, 2], levelCount: 2, coarseningFactor: 1), [[6, 2], [6, 2]])
     }
 
     func testEveryLevelIsInitialisedFromOneStreamInOrder() throws {
@@ -38,17 +39,17 @@ final class NetworkHierarchyTests: XCTestCase {
                 XCTAssertEqual(field, name)
             }
         }
-        setting("baseHiddenWidths") { try NetworkHierarchy<Float>.hiddenWidths(base: [], levelCount: 3, coarseningFactor: 0.5) }
-        setting("baseHiddenWidths") { try NetworkHierarchy<Float>.hiddenWidths(base: [4, 0], levelCount: 3, coarseningFactor: 0.5) }
-        setting("levelCount") { try NetworkHierarchy<Float>.hiddenWidths(base: [4], levelCount: 0, coarseningFactor: 0.5) }
+        setting("baseHiddenWidths") { try Hierarchy.hiddenWidths(base: [], levelCount: 3, coarseningFactor: 0.5) }
+        setting("baseHiddenWidths") { try Hierarchy.hiddenWidths(base: [4, 0], levelCount: 3, coarseningFactor: 0.5) }
+        setting("levelCount") { try Hierarchy.hiddenWidths(base: [4], levelCount: 0, coarseningFactor: 0.5) }
         for factor in [0, -0.5, 1.5, Double.nan] {
-            setting("coarseningFactor") { try NetworkHierarchy<Float>.hiddenWidths(base: [4], levelCount: 2, coarseningFactor: factor) }
+            setting("coarseningFactor") { try Hierarchy.hiddenWidths(base: [4], levelCount: 2, coarseningFactor: factor) }
         }
         setting("inputDimensions") {
-            try NetworkHierarchy<Float>(inputDimensions: 0, outputDimensions: 1, baseHiddenWidths: [4], levelCount: 2, rngs: Rngs(seed: 0))
+            try Hierarchy(inputDimensions: 0, outputDimensions: 1, baseHiddenWidths: [4], levelCount: 2, rngs: Rngs(seed: 0))
         }
         setting("levelCount") {
-            try NetworkHierarchy<Float>(inputDimensions: 1, outputDimensions: 1, baseHiddenWidths: [4], levelCount: -1, rngs: Rngs(seed: 0))
+            try Hierarchy(inputDimensions: 1, outputDimensions: 1, baseHiddenWidths: [4], levelCount: -1, rngs: Rngs(seed: 0))
         }
     }
 

@@ -12,7 +12,8 @@ final class PoissonProblemTests: XCTestCase {
         let problem = try PoissonProblem1D<Float>.sine(collocationPoints: reference.collocationPoints)
         let model = reference.levels[0].paramsAtLevelStart.network
         XCTAssertEqual(problem.lossNames, ["PDE", "BC"])
-        assertClose([problem.lossValues(of: model)], [reference.levels[0].steps[0].losses], "losses of the initial level-0 network")
+        assertClose([problem.lossValues(of: model)], [reference.levels[0].steps[0].losses],
+                    "losses of the initial level-0 network")
         // The other sign, u″ − f, gives a different PDE loss.
         let flipped = try PoissonProblem1D<Float>(collocationPoints: reference.collocationPoints,
                                                   forcing: { -Double.pi * Double.pi * Foundation.sin(Double.pi * $0) })

@@ -66,7 +66,8 @@ final class ProlongationTests: XCTestCase {
                 }
             }
             for column in 0..<layer.outputDimensions {
-                let expected = column < coarseLayer.outputDimensions ? coarseLayer.bias.scalars[column] : fineLayer.bias.scalars[column]
+                let expected = column < coarseLayer.outputDimensions ? coarseLayer.bias.scalars[column]
+                                                                     : fineLayer.bias.scalars[column]
                 XCTAssertEqual(layer.bias.scalars[column], expected)
             }
         }
@@ -78,7 +79,8 @@ final class ProlongationTests: XCTestCase {
             let next = try XCTUnwrap(level.nextLevelAfterProlongation)
             let coarse = level.paramsAtLevelEnd.network
             let fine = try reference.initParams[level.level + 1].network.prolongated(from: coarse)
-            assertClose(fine.flattenedParameters, next.params.flattened, normwise: true, "next_level_after_prolongation[\(level.level)].params")
+            assertClose(fine.flattenedParameters, next.params.flattened, normwise: true,
+                        "next_level_after_prolongation[\(level.level)].params")
             let coarseOutput = coarse(reference.testPoints).scalars.map(Double.init)
             let fineOutput = fine(reference.testPoints).scalars.map(Double.init)
             assertClose([coarseOutput], [level.outputAtTestX], "output_at_test_x[\(level.level)] (from the exported parameters)")

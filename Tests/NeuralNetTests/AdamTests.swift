@@ -65,3 +65,5 @@ final class AdamTests: XCTestCase {
         var parameters: [Tensor<Float>]
     }
 }
+
+import Foundation

@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "Random", targets: ["Random"]),
         .library(name: "Sampling", targets: ["Sampling"]),
         .library(name: "DomainDecomposition", targets: ["DomainDecomposition"]),
+        .library(name: "Multilevel", targets: ["Multilevel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -72,6 +73,11 @@ let package = Package(
             swiftSettings: engineSettings
         ),
         .target(
+            name: "Multilevel",
+            dependencies: ["Tensor", "NeuralNet", "PINN", "GradNorm", "Random"],
+            swiftSettings: engineSettings
+        ),
+        .target(
             name: "Experiments",
             dependencies: ["Tensor", "NeuralNet", "PINN", "GradNorm", "Random", "Plot"],
             swiftSettings: engineSettings
@@ -106,6 +112,11 @@ let package = Package(
         .testTarget(name: "LiterateTests", dependencies: ["Literate"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Literate", "Tutorials", "render-tutorial"]),
         .testTarget(name: "TutorialsTests", dependencies: ["Tutorials", "Literate", "Site", "Experiments"]),
+        .testTarget(
+            name: "MultilevelTests",
+            dependencies: ["Multilevel", "PINN", "GradNorm", "NeuralNet", "Random", "Tensor"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "ExperimentsTests",
             dependencies: ["Experiments", "GradNorm", "PINN", "Tensor", "gradnorm"],

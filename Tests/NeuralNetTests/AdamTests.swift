@@ -48,6 +48,22 @@ final class AdamTests: XCTestCase {
         adam.update(&model, along: ParameterGradients([Tensor([1e-8])]))
         XCTAssertEqual(model.parameters[0].scalars[0], -0.5, accuracy: 1e-9)
     }
+
+    func testMomentWeightsAreOneMinusTheDecayRoundedOnceAsInOptax() {
+        // optax computes 1 − 0.999 in double precision and rounds it to Float32 (0.001);
+        // Float(1) − Float(0.999) would be 0.00099998713, 1.3e-5 smaller.
+        var model = Point32(parameters: [Tensor<Float>([0])])
+        var adam = Adam<Float>(learningRate: 1e-2)
+        adam.update(&model, along: ParameterGradients([Tensor<Float>([2])]))
+        XCTAssertEqual(adam.firstMoments, [[Float(0.1) * 2]])
+        XCTAssertEqual(adam.secondMoments, [[Float(0.001) * 4]])
+        XCTAssertNotEqual(adam.secondMoments, [[(Float(1) - Float(0.999)) * 4]])
+        XCTAssertEqual(adam.beta2, Float(0.999))
+    }
+
+    struct Point32: ParameterizedModel {
+        var parameters: [Tensor<Float>]
+    }
 }
 
 import Foundation

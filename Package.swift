@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "Site", dependencies: ["Literate"]),
         .target(
             name: "Tutorials",
-            dependencies: ["Literate", "Experiments", "GradNorm", "NeuralNet", "PINN", "Plot", "Tensor", "Random", "Sampling", "DomainDecomposition"],
+            dependencies: ["Literate", "Experiments", "GradNorm", "NeuralNet", "PINN", "Plot", "Tensor", "Random", "Sampling", "DomainDecomposition", "Multilevel"],
             swiftSettings: engineSettings
         ),
         .target(

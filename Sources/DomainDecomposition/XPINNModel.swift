@@ -61,18 +61,23 @@ public struct XPINNModel<Scalar: TensorScalar>: FieldModel {
     public var outputDimensions: Int { networks[0].layerSizes.last! }
 
     public var parameters: [Tensor<Scalar>] {
-        get { networks.flatMap(\.parameters) }
+        get { networks.flatMap { $0.parameters } }
         set {
-            precondition(newValue.count == parameters.count,
-                         "XPINN has \(parameters.count) parameter tensors, got \(newValue.count)")
-            for i in networks.indices { networks[i].parameters = Array(newValue[parameterRange(ofNetwork: i)]) }
+            let total = networks.reduce(0) { $0 + 2 * $1.layers.count }
+            precondition(newValue.count == total, "XPINN has \(total) parameter tensors, got \(newValue.count)")
+            var start = 0
+            for i in networks.indices {
+                let count = 2 * networks[i].layers.count  // a kernel and a bias per layer
+                networks[i].parameters = Array(newValue[start..<(start + count)])
+                start += count
+            }
         }
     }
 
     /// The positions of network `index`'s tensors in ``parameters``.
     public func parameterRange(ofNetwork index: Int) -> Range<Int> {
-        let start = networks[..<index].reduce(0) { $0 + $1.parameters.count }
-        return start..<(start + networks[index].parameters.count)
+        let start = networks[..<index].reduce(0) { $0 + 2 * $1.layers.count }
+        return start..<(start + 2 * networks[index].layers.count)
     }
 
     /// The L2 norm of `gradient` (over all of ``parameters``) restricted to each network.

@@ -28,11 +28,11 @@ public struct HeatExperiment<Scalar: TensorScalar> {
     /// The three losses on `data`.
     public var losses: HeatLosses<Scalar> { HeatLosses(problem: config.problem, data: data) }
     /// Into how many concurrent parts the PDE loss is split (1: everything on one thread).
-    public var parallelParts: Int = Swift.min(2, ProcessInfo.processInfo.activeProcessorCount)
+    public var parallelParts = 2
 
-    /// Each loss's value and gradient at `model`, computed with ``parallelParts`` threads.
+    /// Each loss's value and gradient at `model`, with the PDE loss cut into ``parallelParts`` concurrent batches.
     public func lossesAndGradients(at model: MLP<Scalar>) -> (values: [Scalar], gradients: [ParameterGradients<Scalar>]) {
-        losses.valuesAndGradients(at: model, threads: parallelParts)
+        losses.valuesAndGradients(at: model, parts: parallelParts)
     }
 
     /// Creates the experiment from explicit data and initial parameters.
@@ -60,7 +60,7 @@ public struct HeatExperiment<Scalar: TensorScalar> {
     ) throws -> (run: TrainingRun<Scalar>, records: [TrainingRecord], balancer: Balancer) where Balancer.Scalar == Scalar {
         var training = try Training(problem: losses, model: initialModel, balancer: balancer,
                                     optimizer: Adam<Scalar>(learningRate: Scalar(config.learningRate)))
-        training.threads = parallelParts
+        training.parts = parallelParts
         var records: [TrainingRecord] = []
         let seconds = try training.run(steps: steps ?? config.steps) { record in
             records.append(record)

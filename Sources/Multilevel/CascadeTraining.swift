@@ -57,8 +57,8 @@ public struct CascadeTraining<Problem: PINNProblem, Balancer: LossBalancer>
     public private(set) var optimizer: Adam<Scalar>
     /// The level to train next (0 = coarsest).
     public private(set) var currentLevel = 0
-    /// Passed on to ``Training/threads`` at every level.
-    public var threads: Int
+    /// Passed on to ``Training/parts`` at every level.
+    public var parts = 2
     private let makeProblem: (Int) throws -> Problem
     private let makeBalancer: (Int) throws -> Balancer
 
@@ -75,8 +75,6 @@ public struct CascadeTraining<Problem: PINNProblem, Balancer: LossBalancer>
         self.optimizer = optimizer
         self.makeProblem = problem
         self.makeBalancer = balancer
-        // The same default as Training's.
-        self.threads = Swift.min(2, ProcessInfo.processInfo.activeProcessorCount)
     }
 
     /// Sets up cascade training on one problem for all levels.
@@ -101,7 +99,7 @@ public struct CascadeTraining<Problem: PINNProblem, Balancer: LossBalancer>
         let level = currentLevel, initialModel = hierarchy.levels[level]
         var training = try Training(problem: makeProblem(level), model: initialModel,
                                     balancer: makeBalancer(level), optimizer: optimizer)
-        training.threads = threads
+        training.parts = parts
         var records: [TrainingRecord] = []
         records.reserveCapacity(steps)
         for _ in 0..<steps {

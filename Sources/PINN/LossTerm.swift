@@ -5,14 +5,14 @@ import Tensor
 ///
 /// Most losses are the mean square of a pointwise quantity (a PDE residual, a boundary
 /// misfit) over a set of points; those can be split into disjoint batches of points whose
-/// parts `Σ(batch²)/n` add up to the mean, so that the batches run on separate threads.
+/// parts `Σ(batch²)/n` add up to the mean, so that the batches run concurrently.
 /// Splitting is decided here, once, for every problem (see ``parts(_:)``).
 public struct LossTerm<Model: ParameterizedModel> {
     public typealias Scalar = Model.Scalar
     /// The loss's name, e.g. "PDE".
     public let name: String
-    private let whole: (Model) -> Tensor<Scalar>
-    private let splitInto: ((Int) -> [(Model) -> Tensor<Scalar>])?
+    let whole: (Model) -> Tensor<Scalar>
+    let splitInto: ((Int) -> [(Model) -> Tensor<Scalar>])?
 
     /// `mean(residual(model, points)²)` over all entries.
     /// - Parameters:
@@ -20,7 +20,7 @@ public struct LossTerm<Model: ParameterizedModel> {
     ///   - points: The points, one per row.
     ///   - splitsAcrossThreads: Whether the points may be split into concurrent batches
     ///     (worth it for residuals with input derivatives; cheap losses stay whole, so
-    ///     their arithmetic does not depend on the number of threads).
+    ///     their arithmetic does not depend on the number of parts).
     ///   - residual: The pointwise quantity at a batch of points, one row per point.
     public static func meanSquare(
         _ name: String, at points: Tensor<Scalar>, splitsAcrossThreads: Bool = false,

@@ -29,7 +29,7 @@ public protocol ResidualSampledProblem: PINNProblem {
 
 extension PINNProblem {
     /// The loss names, in order.
-    public var lossNames: [String] { lossTerms.map(\.name) }
+    public var lossNames: [String] { lossTerms.map { $0.name } }
 
     /// The losses as functions of the model, in order.
     public var functions: [(Model) -> Tensor<Scalar>] { lossTerms.map { term in { term($0) } } }
@@ -37,13 +37,13 @@ extension PINNProblem {
     /// The losses of `model`, in order.
     public func lossValues(of model: Model) -> [Double] { lossTerms.map { Double($0(model).scalar) } }
 
-    /// Each loss's value and gradient at `model`. With `threads > 1`, losses that split
+    /// Each loss's value and gradient at `model`. With `parts > 1`, losses that split
     /// (see ``LossTerm/meanSquare(_:at:splitsAcrossThreads:of:)``) run as that many
-    /// concurrent batches and every other loss on a thread of its own; the sums are taken in
+    /// concurrent batches and every other loss as a task of its own; the sums are taken in
     /// a fixed order, so the result does not depend on scheduling.
-    public func valuesAndGradients(at model: Model, threads: Int) -> (values: [Scalar], gradients: [ParameterGradients<Scalar>]) {
+    public func valuesAndGradients(at model: Model, parts: Int) -> (values: [Scalar], gradients: [ParameterGradients<Scalar>]) {
         let terms = lossTerms
-        guard threads > 1 else { return NeuralNet.valuesAndGradients(of: model, terms.map { term in { term($0) } }) }
-        return NeuralNet.valuesAndGradients(of: model, shardedLosses: terms.map { $0.parts(threads) })
+        guard parts > 1 else { return NeuralNet.valuesAndGradients(of: model, terms.map { term in { term($0) } }) }
+        return NeuralNet.valuesAndGradients(of: model, shardedLosses: terms.map { $0.parts(parts) })
     }
 }

@@ -25,12 +25,18 @@ public struct Training<Problem: PINNProblem, Balancer: LossBalancer> where Balan
     public var balancer: Balancer
     /// The optimiser of the model's parameters.
     public var optimizer: Adam<Scalar>
-    /// Into how many concurrent parts losses that split are evaluated (1: one thread).
-    public var threads = Swift.min(2, ProcessInfo.processInfo.activeProcessorCount)
+    /// Into how many batches losses that split are cut (1: whole). The batches run concurrently on
+    /// the cores there are; the arithmetic, and so every result, depends on this number only, never
+    /// on the machine.
+    public var parts = 2
     /// An optional schedule that replaces the problem's points during training.
     public var resampling: Resampling<Problem>?
     /// Steps taken so far.
-    public private(set) var completedSteps = 0
+    public internal(set) var completedSteps: Int {
+        get { stepCount }
+        set { stepCount = newValue }
+    }
+    @usableFromInline var stepCount = 0
 
     /// Sets up training; the balancer must weigh exactly the problem's losses.
     public init(problem: Problem, model: Problem.Model, balancer: Balancer, optimizer: Adam<Scalar>) throws {
@@ -48,36 +54,45 @@ public struct Training<Problem: PINNProblem, Balancer: LossBalancer> where Balan
     /// - Returns: The wall-clock seconds of the loop.
     /// - Throws: ``GradNormError/nonFinite(quantity:name:step:value:)`` naming the first loss
     ///   whose value, gradient norm or weight is NaN or infinite, and the step.
-    @discardableResult
+    @discardableResult @inlinable
     public mutating func run(steps: Int, observe: (TrainingRecord) throws -> Void = { _ in }) throws -> Double {
         guard steps >= 0 else {
             throw TrainingError.invalidSetting(name: "steps", value: "\(steps)", requirement: "an integer ≥ 0")
         }
         let names = problem.lossNames
-        let start = DispatchTime.now()
+        let start = WallClock.now()
         for _ in 0..<steps {
-            let step = completedSteps
+            let step = stepCount
             if let resampling, step % resampling.every == 0 { try resampling.resample(&problem, model, step) }
-            let (losses, gradients) = problem.valuesAndGradients(at: model, threads: threads)
+            let (losses, gradients) = problem.valuesAndGradients(at: model, parts: parts)
             try Self.checkFinite(losses, "loss", names: names, step: step)
-            let norms = balancer.usesGradientNorms ? gradients.map(\.norm) : []
+            let norms = balancer.usesGradientNorms ? gradients.map { $0.norm } : []
             try Self.checkFinite(norms, "gradient norm", names: names, step: step)
             try balancer.update(losses: losses, gradients: gradients, gradientNorms: norms)
             let weights = balancer.weights
             try Self.checkFinite(weights, "weight", names: names, step: step)
             let total = zip(weights, losses).reduce(Scalar(0)) { $0 + $1.0 * $1.1 }
             optimizer.update(&model, along: .weightedSum(gradients, weights: weights))
-            completedSteps += 1
+            stepCount += 1
             try observe(TrainingRecord(step: step, losses: losses.map(Double.init), gradientNorms: norms.map(Double.init),
                                        weights: weights.map(Double.init), totalLoss: Double(total)))
         }
-        return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return WallClock.seconds(since: start)
     }
 
+    @usableFromInline
     static func checkFinite(_ values: [Scalar], _ quantity: String, names: [String], step: Int) throws {
         for (index, value) in values.enumerated() where !value.isFinite {
             let name = index < names.count ? names[index] : "#\(index)"
             throw GradNormError.nonFinite(quantity: quantity, name: name, step: step, value: Double(value))
         }
     }
+}
+
+/// Wall-clock time for the loop's timing, outside the generic code.
+public enum WallClock {
+    /// Now, in nanoseconds of uptime.
+    public static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+    /// Seconds since `start`.
+    public static func seconds(since start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
 }

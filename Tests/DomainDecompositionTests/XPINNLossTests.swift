@@ -45,8 +45,8 @@ final class XPINNLossTests: XCTestCase {
     func testGradientNormsOverAllParametersAndPerNetwork() {
         for reference in XPINNReference.shared.cases {
             let problem = reference.problem, model = reference.model
-            for threads in [1, 2] {
-                let (_, gradients) = problem.valuesAndGradients(at: model, threads: threads)
+            for parts in [1, 2] {
+                let (_, gradients) = problem.valuesAndGradients(at: model, parts: parts)
                 assertRelative(gradients.map { Double($0.norm) }, reference.gradNorms, "\(reference.name) grad_norms (\(threads) threads)")
                 assertRelative(gradients.flatMap { model.gradientNormsPerNetwork($0).map(Double.init) },
                                reference.gradNormsPerNetwork.flatMap { $0 }, "\(reference.name) grad_norms_per_network (\(threads) threads)")

@@ -21,14 +21,14 @@ final class CascadeTrainingTests: XCTestCase {
 
     static let reference = CascadeReference.shared
 
-    static func makeCascade(threads: Int = 1) throws -> Cascade {
+    static func makeCascade(parts: Int = 1) throws -> Cascade {
         let hierarchy = try NetworkHierarchy<Float>(inputDimensions: 1, outputDimensions: 1, baseHiddenWidths: [4, 4],
                                                     levelCount: 3, coarseningFactor: 0.5, rngs: Rngs(seed: 0))
         let problem = try PoissonProblem1D<Float>.sine(collocationPoints: reference.collocationPoints)
         var cascade = Cascade(hierarchy: hierarchy, optimizer: Adam(learningRate: 1e-2), problem: problem) { _ in
             try GradNormBalancer<Float>(numLosses: 2)
         }
-        cascade.threads = threads
+        cascade.parts = parts
         return cascade
     }
 
@@ -137,7 +137,7 @@ final class CascadeTrainingTests: XCTestCase {
     }
 
     func testRunTrainsEveryLevelAndTwoThreadsAgree() throws {
-        var cascade = try Self.makeCascade(threads: 2)
+        var cascade = try Self.makeCascade(parts: 2)
         var observedLevels: [Int] = []
         let results = try cascade.run(stepsPerLevel: Self.reference.problem.stepsPerLevel) { observedLevels.append($0.level) }
         XCTAssertEqual(observedLevels, [0, 0, 0, 1, 1, 1, 2, 2, 2])
@@ -146,7 +146,7 @@ final class CascadeTrainingTests: XCTestCase {
         XCTAssertFalse(try cascade.advanceLevel())
         for (result, expected) in zip(results, Self.reference.levels) {
             assertClose(result.model.flattenedParameters, expected.paramsAtLevelEnd.flattened,
-                        normwise: true, "params_at_level_end[\(expected.level)] (two threads)")
+                        normwise: true, "params_at_level_end[\(expected.level)] (two parts)")
         }
     }
 

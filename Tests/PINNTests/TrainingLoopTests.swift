@@ -11,7 +11,7 @@ final class TrainingLoopTests: XCTestCase {
         let start: MLP<Double> = PINNTestSupport.network()
         var training = try Training(problem: heat, model: start, balancer: FixedWeights<Double>([1, 2, 0.5]),
                                     optimizer: Adam(learningRate: 1e-2))
-        training.threads = 1  // whole losses, as computed below
+        training.parts = 1  // whole losses, as computed below
         var records: [TrainingRecord] = []
         try training.run(steps: 1) { records.append($0) }
 

@@ -1,8 +1,10 @@
 import DomainDecomposition
 import Foundation
 import Literate
+import Multilevel
 import PINN
 import Plot
+import Tensor
 
 /// The tables, values and figures of the "Combining with Other Techniques" section, from the
 /// runs of its steps.
@@ -67,5 +69,36 @@ enum CombinationReport {
                                                    warningsTo: page))
         try page.figure("xpinn-training", .drawing(CombinationFigures.lossesAndWeights(state.xpinnRecords, names: names),
                                                    warningsTo: page))
+    }
+
+    static func multilevel(_ state: CombinationState, _ page: StepOutput) throws {
+        let outcome = state.cascade!, problem = outcome.problem, levels = outcome.levels
+        let grid = Grid.linspace(0, 1, 200)
+        let input = Tensor<Float>(shape: [grid.count, 1], scalars: grid.map { Float($0) })
+        var errors: [Double] = [], changes: [Double?] = []
+        var rows: [[String]] = []
+        for (index, level) in levels.enumerated() {
+            errors.append(problem.evaluate(level.model, resolution: 200).rmsError!)
+            // How far prolongation moved the network's output: the new level at its start against the coarse level's end.
+            let change: Double? = index == 0 ? nil : zip(level.initialModel(input).scalars, levels[index - 1].model(input).scalars)
+                .map { Double(abs($0 - $1)) }.max()!
+            changes.append(change)
+            let initial = level.balancer.initialLosses!.map(Double.init), last = level.records.last!
+            var row: [String] = [String(level.level), "\(level.hiddenWidths)", Report.grouped(level.model.parameterCount)]
+            row += initial.map { Report.sci($0) }
+            row += last.losses.map { Report.sci($0) }
+            row += [Report.numpyArray(last.weights.map(Float.init)), Report.sci(errors[index])]
+            row.append(change.map { Report.sci($0) } ?? "–")
+            rows.append(row)
+        }
+        try page.table("cascade", ResultTable(header: ["level", "hidden widths", "parameters", "PDE at start", "BC at start",
+                                                       "PDE at end", "BC at end", "final weights", "L2 error", "output change at prolongation"],
+                                              rows: rows))
+        try page.value("cascade.steps", String(state.cascadeStepsPerLevel))
+        try page.value("cascade.l2-coarse", Report.sci(errors.first!))
+        try page.value("cascade.l2-fine", Report.sci(errors.last!))
+        try page.value("cascade.word", comparison(errors.last!, errors.first!))
+        try page.value("cascade.largest-change", Report.sci(changes.compactMap { $0 }.max()!))
+        try page.figure("cascade-training", .drawing(CombinationFigures.cascade(outcome), warningsTo: page))
     }
 }

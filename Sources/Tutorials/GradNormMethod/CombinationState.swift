@@ -1,6 +1,7 @@
 import DomainDecomposition
 import Foundation
 import GradNorm
+import Multilevel
 import NeuralNet
 import PINN
 import Random
@@ -19,6 +20,12 @@ public struct SamplingRun {
     public var rounds: [Tensor<Float>]
 }
 
+/// The three levels of the cascade example.
+public struct CascadeOutcome {
+    public var problem: PoissonProblem1D<Float>
+    public var levels: [CascadeLevelResult<Float, GradNormBalancer<Float>>]
+}
+
 /// The settings and results of the method page's "Combining with Other Techniques" section.
 public struct CombinationState {
     /// Training steps of each adaptive-sampling run.
@@ -35,9 +42,11 @@ public struct CombinationState {
     public var xpinnModel: XPINNModel<Float>!
     public var xpinnRecords: [TrainingRecord] = []
 
+    public var cascade: CascadeOutcome!
+
     public init(quick: Bool) {
-        samplingSteps = quick ? 100 : 3000
-        xpinnSteps = quick ? 100 : 2000
+        samplingSteps = quick ? 100 : 2000
+        xpinnSteps = quick ? 100 : 1000
         cascadeStepsPerLevel = quick ? 30 : 1000
     }
 

@@ -2,6 +2,7 @@ import DomainDecomposition
 import Foundation
 import GradNorm
 import Literate
+import Multilevel
 import NeuralNet
 import PINN
 import Random
@@ -23,24 +24,25 @@ enum CombinationSteps {
                 ("RAD (Opifex)", { try .residualAdaptive(ResidualAdaptiveSampler(.opifex(beta: 1, minProbability: 1e-6)),
                                                        candidates: candidates, count: 64, every: 100, key: $0) }),
             ]
-            for seed in 0..<3 {
-                let problem = CombinationState.peakProblem(seed: seed)  // 64 uniform points to start
-                let model = MLP<Float>(layerSizes: [2, 32, 32, 1], rngs: Rngs(seed: Int64(seed)))
-                for (method, schedule) in schedules {  // the same start for every schedule
-                    var training = try Training(problem: problem, model: model, balancer: GradNormBalancer<Float>(numLosses: 2),
-                                                optimizer: Adam<Float>(learningRate: 1e-3))
-                    var rounds: [Tensor<Float>] = []
-                    training.resampling = try schedule(PRNGKey(seed: Int64(100 + seed))).observing { rounds.append($0.collocationPoints) }
-                    var records: [TrainingRecord] = []
-                    let seconds = try training.run(steps: state.combined.samplingSteps) { records.append($0) }
-                    let l2 = training.problem.evaluate(training.model).rmsError!
-                    state.combined.samplingRuns.append(SamplingRun(method: method, seed: seed, l2Error: l2, seconds: seconds,
-                                                                   records: records, rounds: rounds))
-                    page.print("seed \(seed)  \(method.padding(toLength: 16, withPad: " ", startingAt: 0))"
-                               + "L2 error \(Report.sci(l2, 3))   final weights [PDE, BC] = "
-                               + Report.numpyArray(training.balancer.weights))
-                }
+            // Every (seed, schedule) pair is an independent training: run them side by side.
+            let jobs = (0..<3).flatMap { seed in schedules.map { (seed, $0) } }
+            let runs = try Concurrently.map(jobs) { seed, schedule in
+                var training = try Training(problem: CombinationState.peakProblem(seed: seed),  // 64 uniform points
+                                            model: MLP<Float>(layerSizes: [2, 32, 32, 1], rngs: Rngs(seed: Int64(seed))),
+                                            balancer: GradNormBalancer<Float>(numLosses: 2), optimizer: Adam<Float>(learningRate: 1e-3))
+                var rounds: [Tensor<Float>] = []
+                training.resampling = try schedule.1(PRNGKey(seed: Int64(100 + seed))).observing { rounds.append($0.collocationPoints) }
+                var records: [TrainingRecord] = []
+                let seconds = try training.run(steps: state.combined.samplingSteps) { records.append($0) }
+                return SamplingRun(method: schedule.0, seed: seed, l2Error: training.problem.evaluate(training.model).rmsError!,
+                                   seconds: seconds, records: records, rounds: rounds)
             }
+            for run in runs {
+                page.print("seed \(run.seed)  \(run.method.padding(toLength: 16, withPad: " ", startingAt: 0))"
+                           + "L2 error \(Report.sci(run.l2Error, 3))   final weights [PDE, BC] = "
+                           + Report.numpyArray(run.records.last!.weights.map(Float.init)))
+            }
+            state.combined.samplingRuns = runs
             state.combined.peak = CombinationState.peakProblem(seed: 0)
         },
         Step("rad-results", needs: ["rad-gradnorm"]) { state, page in
@@ -79,6 +81,38 @@ enum CombinationSteps {
         },
         Step("xpinn-results", needs: ["xpinn-gradnorm"]) { state, page in
             try CombinationReport.domainDecomposition(state.combined, page)
+        },
+    ]
+
+    static let multilevel: [Step<GradNormMethodState>] = [
+        Step("cascade-gradnorm") { state, page in
+            // −u″ = f on [0, 1], u(0) = u(1) = 0, with u = sin(πx) + 0.3·sin(5πx): a smooth part and a faster wave.
+            let points = try PoissonProblem1D<Float>.evenlySpacedPoints(count: 100, in: 0.005...0.995)
+            let problem = try PoissonProblem1D(collocationPoints: points,
+                                               forcing: { .pi * .pi * (sin(.pi * $0) + 7.5 * sin(5 * .pi * $0)) },
+                                               exactSolution: { sin(.pi * $0) + 0.3 * sin(5 * .pi * $0) })
+            // Hidden widths [8, 8] → [16, 16] → [32, 32], all three drawn up front from one Rngs(0).
+            let hierarchy = try NetworkHierarchy<Float>(inputDimensions: 1, outputDimensions: 1, baseHiddenWidths: [32, 32],
+                                                        levelCount: 3, coarseningFactor: 0.5, rngs: Rngs(seed: 0))
+            var cascade = try CascadeTraining(hierarchy: hierarchy, optimizer: Adam<Float>(learningRate: 1e-3), problem: problem) { _ in
+                try GradNormBalancer<Float>(numLosses: 2)  // a new balancer, with new initial losses, at every level
+            }
+            let steps = state.combined.cascadeStepsPerLevel
+            let levels = try cascade.run(stepsPerLevel: [steps, steps, steps])
+            for level in levels {
+                let first = level.records.first!, last = level.records.last!
+                page.print("Level \(level.level), hidden widths \(level.hiddenWidths), \(Report.grouped(level.model.parameterCount)) parameters")
+                page.print("  initial losses (new balancer): " + Report.namedValues(problem.lossNames, level.balancer.initialLosses!.map(Double.init), "%.4e"))
+                page.print("  weights after its first step:  " + Report.namedValues(problem.lossNames, first.weights, "%.3f"))
+                page.print("  final losses:                  " + Report.namedValues(problem.lossNames, last.losses, "%.4e"))
+                page.print("  final weights:                 " + Report.namedValues(problem.lossNames, last.weights, "%.3f"))
+                page.print("  L2 error: \(Report.sci(problem.evaluate(level.model, resolution: 200).rmsError!, 3)), "
+                           + "Adam steps so far: \(level.optimizer.step)")
+            }
+            state.combined.cascade = CascadeOutcome(problem: problem, levels: levels)
+        },
+        Step("cascade-results", needs: ["cascade-gradnorm"]) { state, page in
+            try CombinationReport.multilevel(state.combined, page)
         },
     ]
 }

@@ -42,13 +42,13 @@ public struct GradNormMethodState {
         combined = CombinationState(quick: options.quick)
     }
 
-    /// Trains the heat problem with `config`, timing the loop.
-    public func trainHeat(_ config: GradNormConfig, label: String) throws -> MethodRun {
-        let started = DispatchTime.now()
-        let (run, records, balancer) = try heat.trainWithGradNorm(gradNormConfig: config, steps: steps)
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        return MethodRun(label: label, run: run, records: records, weights: balancer.weights.map(Double.init), seconds: seconds)
+    /// Trains the heat problem once per configuration, the trainings running concurrently,
+    /// each loop timed (so runs trained together share the machine alike).
+    public func trainHeat(_ configs: [GradNormConfig], labels: [String]) throws -> [MethodRun] {
+        let heat = self.heat!, steps = self.steps
+        return try Concurrently.map(Array(zip(configs, labels))) { config, label in
+            let (run, records, balancer) = try heat.trainWithGradNorm(gradNormConfig: config, steps: steps)
+            return MethodRun(label: label, run: run, records: records, weights: balancer.weights.map(Double.init), seconds: run.seconds)
+        }
     }
 }
-
-import Foundation

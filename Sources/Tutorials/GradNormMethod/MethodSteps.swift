@@ -12,7 +12,8 @@ import Tensor
 public enum GradNormMethodTutorial {
     public static func definition(markdownPath: String) -> Tutorial<GradNormMethodState> {
         Tutorial(name: "gradnorm-method", markdownPath: markdownPath, makeState: GradNormMethodState.init,
-                 steps: basics + options + CombinationSteps.adaptiveSampling + CombinationSteps.domainDecomposition + laplace)
+                 steps: basics + options + CombinationSteps.adaptiveSampling + CombinationSteps.multilevel
+                 + CombinationSteps.domainDecomposition + laplace)
     }
 
     static let heatNames = HeatLosses<Float>.names
@@ -67,9 +68,11 @@ public enum GradNormMethodTutorial {
                                                  alignments: [.left, .left, .left]))
         },
         Step("alpha-sweep", needs: ["training-loop"]) { state, page in
+            let alphas = [0, 0.5, 1, 1.5, 2]
+            // Five independent trainings from the same start, run side by side on all cores.
+            let results = try state.trainHeat(alphas.map { GradNormConfig(alpha: $0) }, labels: alphas.map { "α = \(Report.alpha($0))" })
             var rows: [[String]] = []
-            for alpha in [0, 0.5, 1, 1.5, 2] {
-                let result = try state.trainHeat(GradNormConfig(alpha: alpha), label: "α = \(Report.alpha(alpha))")
+            for (alpha, result) in zip(alphas, results) {
                 state.sweep.append((alpha, result))
                 let losses = result.run.finalLosses.map { Report.sci($0) }
                 rows.append([Report.alpha(alpha)] + losses + [Report.sci(result.run.l2Error),
@@ -138,8 +141,10 @@ public enum GradNormMethodTutorial {
         },
         Step("update-frequency", needs: ["training-loop"]) { state, page in
             var rows: [[String]] = []
-            for frequency in [1, 10] {
-                let result = try state.trainHeat(GradNormConfig(updateFrequency: frequency), label: "every \(frequency)")
+            let frequencies = [1, 10]
+            let results = try state.trainHeat(frequencies.map { GradNormConfig(updateFrequency: $0) },
+                                              labels: frequencies.map { "every \($0)" })
+            for (frequency, result) in zip(frequencies, results) {
                 let updates = (0..<state.steps).filter { $0 % frequency == 0 }.count
                 rows.append([String(frequency), String(updates), Measurements.milliseconds(result.seconds / Double(state.steps))]
                             + result.run.finalLosses.map { Report.sci($0) }
@@ -192,7 +197,6 @@ public enum GradNormMethodTutorial {
             var training = try Training(problem: state.laplace, model: state.laplaceModel,
                                         balancer: GradNormBalancer<Float>(numLosses: 3, config: GradNormConfig(alpha: 1.5, learningRate: 0.01)),
                                         optimizer: Adam<Float>(learningRate: 1e-3))
-            training.threads = 2  // the residual's points in two concurrent halves
             try training.run(steps: state.laplaceSteps) { record in
                 state.laplaceHistory.append(GradNormStepRecord(record))
                 if record.step % state.laplaceReportEvery == 0 || record.step == state.laplaceSteps - 1 {

@@ -47,9 +47,9 @@ final class XPINNLossTests: XCTestCase {
             let problem = reference.problem, model = reference.model
             for parts in [1, 2] {
                 let (_, gradients) = problem.valuesAndGradients(at: model, parts: parts)
-                assertRelative(gradients.map { Double($0.norm) }, reference.gradNorms, "\(reference.name) grad_norms (\(threads) threads)")
+                assertRelative(gradients.map { Double($0.norm) }, reference.gradNorms, "\(reference.name) grad_norms (\(parts) parts)")
                 assertRelative(gradients.flatMap { model.gradientNormsPerNetwork($0).map(Double.init) },
-                               reference.gradNormsPerNetwork.flatMap { $0 }, "\(reference.name) grad_norms_per_network (\(threads) threads)")
+                               reference.gradNormsPerNetwork.flatMap { $0 }, "\(reference.name) grad_norms_per_network (\(parts) parts)")
             }
         }
     }

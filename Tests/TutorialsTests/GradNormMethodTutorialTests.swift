@@ -44,7 +44,15 @@ final class GradNormMethodTutorialTests: XCTestCase {
         XCTAssertTrue(run.steps["initial-losses"]!.lines[0].contains("have not been set"))
         XCTAssertEqual(run.steps["initial-losses"]!.lines[1], "After step 0:  PDE=0.6119, BC=0.3028, IC=1.7057")
         XCTAssertEqual(Set(run.figures.keys), ["alpha-weights", "weight-evolution", "laplace-training", "laplace-solution",
-                                               "rad-points", "xpinn-solution", "xpinn-training"])
+                                               "rad-points", "xpinn-solution", "xpinn-training", "cascade-training"])
+
+        // Multilevel training: three levels, each with a new balancer and its own initial losses.
+        let cascade = try XCTUnwrap(run.tables["cascade"])
+        XCTAssertEqual(cascade.rows.map { Array($0[0...1]) }, [["0", "[8, 8]"], ["1", "[16, 16]"], ["2", "[32, 32]"]])
+        XCTAssertEqual(run.steps["cascade-gradnorm"]?.lines.filter { $0.contains("initial losses (new balancer)") }.count, 3)
+        // The coarsest level has no prolongation before it; the finer ones report how far it moved the output.
+        XCTAssertEqual(cascade.rows[0].last, "–")
+        XCTAssertTrue(cascade.rows.dropFirst().allSatisfy { Double($0.last!) != nil }, "\(cascade.rows)")
 
         // Adaptive sampling: three schedules from the same starts, three seeds each.
         let rad = try XCTUnwrap(run.tables["rad"])

@@ -101,7 +101,7 @@ public struct CascadeTraining<Problem: PINNProblem, Balancer: LossBalancer>
                                     balancer: makeBalancer(level), optimizer: optimizer)
         training.parts = parts
         var records: [TrainingRecord] = []
-        records.reserveCapacity(steps)
+        records.reserveCapacity(Swift.min(steps, 1 << 16))  // never trust a huge count with memory up front
         for _ in 0..<steps {
             // One step at a time, so that the observer also sees the parameters after each step.
             try training.run(steps: 1) { records.append($0) }

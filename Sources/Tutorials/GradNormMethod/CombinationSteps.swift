@@ -94,7 +94,7 @@ enum CombinationSteps {
             // Hidden widths [8, 8] → [16, 16] → [32, 32], all three drawn up front from one Rngs(0).
             let hierarchy = try NetworkHierarchy<Float>(inputDimensions: 1, outputDimensions: 1, baseHiddenWidths: [32, 32],
                                                         levelCount: 3, coarseningFactor: 0.5, rngs: Rngs(seed: 0))
-            var cascade = try CascadeTraining(hierarchy: hierarchy, optimizer: Adam<Float>(learningRate: 1e-3), problem: problem) { _ in
+            var cascade = CascadeTraining(hierarchy: hierarchy, optimizer: Adam<Float>(learningRate: 1e-3), problem: problem) { _ in
                 try GradNormBalancer<Float>(numLosses: 2)  // a new balancer, with new initial losses, at every level
             }
             let steps = state.combined.cascadeStepsPerLevel

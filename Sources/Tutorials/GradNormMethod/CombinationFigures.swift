@@ -50,28 +50,6 @@ enum CombinationFigures {
         return figure
     }
 
-    /// Losses (log scale) and weights of one run against the training step.
-    static func lossesAndWeights(_ records: [TrainingRecord], names: [String]) -> Figure {
-        var figure = Figure(width: 12, height: 4.5, dpi: 120, rows: 1, columns: 2)
-        var losses = Axes(), weights = Axes()
-        losses.title = "Losses"
-        losses.yScale = .log
-        losses.yLabel = "Loss (log scale)"
-        weights.title = "GradNorm Weights"
-        weights.yLabel = "Weight"
-        let steps = records.map { Double($0.step) }
-        for (i, name) in names.enumerated() {
-            let color = palette[i % palette.count]
-            losses.plot(LineSeries(x: steps, y: records.map { $0.losses[i] }, color: color, width: 1.5, label: name))
-            weights.plot(LineSeries(x: steps, y: records.map { $0.weights[i] }, color: color, width: 1.5, label: "w_\(name)"))
-        }
-        losses.xLabel = "Training Step"
-        weights.xLabel = "Training Step"
-        figure[0, 0] = losses
-        figure[0, 1] = weights
-        return figure
-    }
-
     /// Losses and weights of every cascade level against the total step (dotted lines where a
     /// level starts), and each level's solution against the exact one.
     static func cascade(_ outcome: CascadeOutcome) -> Figure {

@@ -29,7 +29,7 @@ enum CombinationReport {
             let perStep = runs(method).map(\.seconds).reduce(0, +) / Double(runs(method).count * state.samplingSteps)
             rows.append([method] + errors.map { Report.sci($0) } + [Report.sci(medians[method]!), Measurements.milliseconds(perStep)])
         }
-        try page.table("rad", ResultTable(header: ["points chosen by"] + seeds.map { "L2, seed \($0)" } + ["median", "time per step"],
+        try page.table("rad", ResultTable(header: ["points chosen by"] + seeds.map { "L2, seed \($0)" } + ["median", "time per step (one core)"],
                                           rows: rows))
         let best = methods.min { medians[$0]! < medians[$1]! }!
         let uniform = "uniform", wu = "RAD (Wu et al.)", opifex = "RAD (Opifex)"
@@ -67,7 +67,7 @@ enum CombinationReport {
         }))
         try page.figure("xpinn-solution", .drawing(CombinationFigures.xpinnSolution(evaluation, interfaces: problem.partition.interfaces),
                                                    warningsTo: page))
-        try page.figure("xpinn-training", .drawing(CombinationFigures.lossesAndWeights(state.xpinnRecords, names: names),
+        try page.figure("xpinn-training", .drawing(MethodFigures.lossesAndWeights(state.xpinnRecords, names: names),
                                                    warningsTo: page))
     }
 

@@ -24,12 +24,13 @@ enum CombinationSteps {
                 ("RAD (Opifex)", { try .residualAdaptive(ResidualAdaptiveSampler(.opifex(beta: 1, minProbability: 1e-6)),
                                                        candidates: candidates, count: 64, every: 100, key: $0) }),
             ]
-            // Every (seed, schedule) pair is an independent training: run them side by side.
+            // Every (seed, schedule) pair is an independent training on one core; they run two at a time.
             let jobs = (0..<3).flatMap { seed in schedules.map { (seed, $0) } }
             let runs = try Concurrently.map(jobs) { seed, schedule in
                 var training = try Training(problem: CombinationState.peakProblem(seed: seed),  // 64 uniform points
                                             model: MLP<Float>(layerSizes: [2, 32, 32, 1], rngs: Rngs(seed: Int64(seed))),
                                             balancer: GradNormBalancer<Float>(numLosses: 2), optimizer: Adam<Float>(learningRate: 1e-3))
+                training.parts = 1  // 64 points: one batch, no split
                 var rounds: [Tensor<Float>] = []
                 training.resampling = try schedule.1(PRNGKey(seed: Int64(100 + seed))).observing { rounds.append($0.collocationPoints) }
                 var records: [TrainingRecord] = []

@@ -40,8 +40,8 @@ public enum MethodFigures {
         return figure
     }
 
-    /// Losses (log scale) and weights of the Laplace example.
-    public static func laplaceTraining(_ records: [GradNormStepRecord], names: [String]) -> Figure {
+    /// Losses (log scale) and weights of one run against the training step.
+    public static func lossesAndWeights(_ records: [TrainingRecord], names: [String]) -> Figure {
         var figure = Figure(width: 12, height: 4.5, dpi: 120, rows: 1, columns: 2)
         var losses = Axes(), weights = Axes()
         losses.title = "Losses"
@@ -51,8 +51,9 @@ public enum MethodFigures {
         weights.yLabel = "Weight"
         let steps = records.map { Double($0.step) }
         for (i, name) in names.enumerated() {
-            losses.plot(LineSeries(x: steps, y: records.map { $0.losses[i] }, color: lossColors[i], width: 1.5, label: name))
-            weights.plot(LineSeries(x: steps, y: records.map { $0.weights[i] }, color: lossColors[i], width: 1.5, label: "w_\(name)"))
+            let color = CombinationFigures.palette[i % CombinationFigures.palette.count]
+            losses.plot(LineSeries(x: steps, y: records.map { $0.losses[i] }, color: color, width: 1.5, label: name))
+            weights.plot(LineSeries(x: steps, y: records.map { $0.weights[i] }, color: color, width: 1.5, label: "w_\(name)"))
         }
         losses.xLabel = "Training Step"
         weights.xLabel = "Training Step"

@@ -26,10 +26,12 @@ public struct GradNormMethodState {
     public var heat: HeatExperiment<Float>!
     public var weightHistory: [[Double]] = []
     public var sweep: [(alpha: Double, result: MethodRun)] = []
+    /// Every heat-problem training of the page so far, with its settings.
+    public var heatRuns: [(config: GradNormConfig, run: MethodRun)] = []
 
     public var laplace: LaplaceLosses<Float>!
     public var laplaceModel: MLP<Float>!
-    public var laplaceHistory: [GradNormStepRecord] = []
+    public var laplaceHistory: [TrainingRecord] = []
     public var laplaceWeights: [Double] = []
 
     /// The "Combining with Other Techniques" section.
@@ -42,13 +44,21 @@ public struct GradNormMethodState {
         combined = CombinationState(quick: options.quick)
     }
 
-    /// Trains the heat problem once per configuration, the trainings running concurrently,
-    /// each loop timed (so runs trained together share the machine alike).
-    public func trainHeat(_ configs: [GradNormConfig], labels: [String]) throws -> [MethodRun] {
-        let heat = self.heat!, steps = self.steps
-        return try Concurrently.map(Array(zip(configs, labels))) { config, label in
+    /// Trains the heat problem once per configuration, one training at a time so that each
+    /// loop's time is its own. A configuration trained before is the same run (the engine is
+    /// deterministic) and is taken from ``heatRuns`` instead of being trained again.
+    public mutating func trainHeat(_ configs: [GradNormConfig], labels: [String]) throws -> [MethodRun] {
+        try zip(configs, labels).map { config, label in
+            if let known = heatRuns.first(where: { $0.config == config }) {
+                var run = known.run
+                run.label = label
+                return run
+            }
             let (run, records, balancer) = try heat.trainWithGradNorm(gradNormConfig: config, steps: steps)
-            return MethodRun(label: label, run: run, records: records, weights: balancer.weights.map(Double.init), seconds: run.seconds)
+            let result = MethodRun(label: label, run: run, records: records, weights: balancer.weights.map(Double.init),
+                                   seconds: run.seconds)
+            heatRuns.append((config, result))
+            return result
         }
     }
 }

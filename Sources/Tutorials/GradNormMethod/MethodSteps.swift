@@ -69,7 +69,7 @@ public enum GradNormMethodTutorial {
         },
         Step("alpha-sweep", needs: ["training-loop"]) { state, page in
             let alphas = [0, 0.5, 1, 1.5, 2]
-            // Five independent trainings from the same start, run side by side on all cores.
+            // Five trainings from the same start, one per α.
             let results = try state.trainHeat(alphas.map { GradNormConfig(alpha: $0) }, labels: alphas.map { "α = \(Report.alpha($0))" })
             var rows: [[String]] = []
             for (alpha, result) in zip(alphas, results) {
@@ -141,7 +141,7 @@ public enum GradNormMethodTutorial {
         },
         Step("update-frequency", needs: ["training-loop"]) { state, page in
             var rows: [[String]] = []
-            let frequencies = [1, 10]
+            let frequencies = [1, 10]  // every step is the α = 1.5 run of the sweep: the same settings
             let results = try state.trainHeat(frequencies.map { GradNormConfig(updateFrequency: $0) },
                                               labels: frequencies.map { "every \($0)" })
             for (frequency, result) in zip(frequencies, results) {
@@ -198,7 +198,7 @@ public enum GradNormMethodTutorial {
                                         balancer: GradNormBalancer<Float>(numLosses: 3, config: GradNormConfig(alpha: 1.5, learningRate: 0.01)),
                                         optimizer: Adam<Float>(learningRate: 1e-3))
             try training.run(steps: state.laplaceSteps) { record in
-                state.laplaceHistory.append(GradNormStepRecord(record))
+                state.laplaceHistory.append(record)
                 if record.step % state.laplaceReportEvery == 0 || record.step == state.laplaceSteps - 1 {
                     page.print("Step \(record.step)")
                     page.print("  Losses: " + Report.namedValues(names, record.losses, "%.4e"))
@@ -220,7 +220,7 @@ public enum GradNormMethodTutorial {
             page.print("L2 (RMS) error against the exact solution on a 50 x 50 grid: \(Report.sci(rmsError, 4))")
             try page.value("laplace.l2", Report.sci(rmsError))
             try page.value("laplace.steps", String(state.laplaceSteps))
-            try page.figure("laplace-training", .drawing(MethodFigures.laplaceTraining(state.laplaceHistory, names: names),
+            try page.figure("laplace-training", .drawing(MethodFigures.lossesAndWeights(state.laplaceHistory, names: names),
                                                          warningsTo: page))
             try page.figure("laplace-solution", .drawing(MethodFigures.laplaceSolution(
                 exact: exact, predicted: predicted, resolution: 50, rmsError: rmsError), warningsTo: page))

@@ -57,10 +57,12 @@ enum CombinationReport {
         try page.value("xpinn.l2", Report.sci(evaluation.rmsError!))
         try page.value("xpinn.jump", Report.sci(jumps.max()!))
         try page.value("xpinn.steps", String(state.xpinnSteps))
-        let heaviest = names[last.weights.firstIndex(of: last.weights.max()!)!]
-        let lightest = names[last.weights.firstIndex(of: last.weights.min()!)!]
-        try page.value("xpinn.heaviest", heaviest)
-        try page.value("xpinn.lightest", lightest)
+        // Several losses can share the extreme weight (both residuals at the lower clip, say): name them all.
+        func named(_ weight: Double) -> String {
+            names.indices.filter { last.weights[$0] == weight }.map { names[$0] }.joined(separator: " and ")
+        }
+        try page.value("xpinn.heaviest", named(last.weights.max()!))
+        try page.value("xpinn.lightest", named(last.weights.min()!))
         let first = state.xpinnRecords[0]
         try page.table("xpinn", ResultTable(header: ["loss", "at step 0", "at the end", "final weight"], rows: names.indices.map {
             [names[$0], Report.sci(first.losses[$0]), Report.sci(last.losses[$0]), Report.fixed(last.weights[$0])]

@@ -79,20 +79,18 @@ public struct PageWriter {
         return page.html
     }
 
+    // Measured runtime and memory are printed by render-tutorial, not written on the page: they
+    // differ from machine to machine (and between two renders near a bucket edge), and a page
+    // must be byte-identical wherever it is rendered.
     func metadataTable(_ page: inout HTMLBuilder) {
         let document = run.document
-        var columns: [(String, String, Bool)] = []
-        if let level = document.metadata("level") { columns.append(("Level", level, false)) }
-        columns.append(("Runtime", Measurements.duration(run.seconds), true))
-        if let prerequisites = document.metadata("prerequisites") { columns.append(("Prerequisites", prerequisites, false)) }
-        if let format = document.metadata("format") { columns.append(("Format", format, false)) }
-        columns.append(("Memory", Measurements.memory(run.peakMemoryBytes), true))
+        let columns = [("Level", "level"), ("Prerequisites", "prerequisites"), ("Format", "format")]
+            .compactMap { name, key in document.metadata(key).map { (name, $0) } }
+        guard !columns.isEmpty else { return }
         page.raw("<div class=\"table-wrap\"><table class=\"metadata\">\n<thead><tr>")
-        for (name, _, _) in columns { page.element("th", text: name) }
+        for (name, _) in columns { page.element("th", text: name) }
         page.raw("</tr></thead>\n<tbody><tr>")
-        for (_, value, measured) in columns {
-            page.element("td", measured ? [("class", "measured"), ("title", "measured by the run that made this page")] : [], text: value)
-        }
+        for (_, value) in columns { page.element("td", text: value) }
         page.raw("</tr></tbody>\n</table></div>")
     }
 

@@ -44,7 +44,6 @@ public enum Stylesheet {
     th { background: var(--panel); }
     td.right, th.right { text-align: right; font-variant-numeric: tabular-nums; }
     td.center, th.center { text-align: center; }
-    table.metadata td.measured { font-variant-numeric: tabular-nums; }
     code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.88em; background: var(--code-bg);
       padding: 0.1em 0.3em; border-radius: 4px; }
     pre { margin: 0; overflow-x: auto; padding: 0.9rem 1rem; line-height: 1.45; }

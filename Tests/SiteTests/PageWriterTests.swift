@@ -40,10 +40,12 @@ final class PageWriterTests: XCTestCase {
         }
     }
 
-    func testMetadataTableShowsMeasuredRuntimeAndMemory() throws {
+    func testMetadataTableShowsTheFrontMatterAndNothingMachineDependent() throws {
         let html = try page("---\nlevel: Beginner\nformat: Test\n---\n\ntext\n")
-        XCTAssertTrue(html.contains("<th>Level</th><th>Runtime</th><th>Format</th><th>Memory</th>"), html)
-        XCTAssertTrue(html.contains("<td class=\"measured\" title=\"measured by the run that made this page\">under "))
+        XCTAssertTrue(html.contains("<th>Level</th><th>Format</th></tr>"), html)
+        XCTAssertTrue(html.contains("<td>Beginner</td><td>Test</td>"), html)
+        XCTAssertFalse(html.contains("Runtime") || html.contains("under "), "measurements stay on the terminal")
+        XCTAssertFalse(try page("text\n").contains("class=\"metadata\""), "no front matter, no table")
     }
 
     func testMeasurementsUseUpperBoundsOnA125Ladder() {

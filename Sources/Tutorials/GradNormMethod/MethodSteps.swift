@@ -153,6 +153,8 @@ public enum GradNormMethodTutorial {
             try page.table("update-frequency", ResultTable(
                 header: ["update every", "weight updates", "time per step", "PDE loss", "BC loss", "IC loss", "L2 error", "final weights"],
                 rows: rows))
+            let change = (results[1].seconds / results[0].seconds - 1) * 100  // every 10 against every step
+            try page.value("frequency.time-change", "\(Report.fixed(abs(change), 0))% \(change < 0 ? "lower" : "higher")")
         },
         Step("monitor-weights", needs: ["training-loop"]) { state, page in
             let figure = MethodFigures.weightEvolution(state.weightHistory, names: heatNames)

@@ -1,3 +1,5 @@
+import CTensorKernels
+
 /// Dense numeric loops behind the tensor operations.
 ///
 /// Matrices are row-major. The products keep eight SIMD accumulators in
@@ -23,34 +25,40 @@ enum Kernels {
     /// `c = a · b` with `a` of size m×k and `b` of size k×n.
     @_specialize(where S == Float)
     @_specialize(where S == Double)
-    static func multiply<S: TensorScalar>(_ a: [S], _ b: [S], m: Int, k: Int, n: Int) -> [S] {
-        var c = [S](repeating: 0, count: m * n)
-        a.withUnsafeBufferPointer { pa in
-            b.withUnsafeBufferPointer { pb in
-                c.withUnsafeMutableBufferPointer { pc in
-                    multiply(pa.baseAddress!, pb.baseAddress!, pc.baseAddress!, m: m, k: k, n: n)
+    static func multiply<S: TensorScalar>(
+        _ a: [S], _ b: [S], m: Int, k: Int, n: Int, using kernel: MatrixKernels = .selected
+    ) -> [S] {
+        // Every element of c is written exactly once below, so it is not zeroed first.
+        [S](unsafeUninitializedCapacity: m * n) { pc, initialized in
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    multiply(pa.baseAddress!, pb.baseAddress!, pc.baseAddress!, m: m, k: k, n: n, using: kernel)
                 }
             }
+            initialized = m * n
         }
-        return c
     }
 
     /// `c = a · bᵀ` with `a` of size m×k and `b` of size n×k.
     @_specialize(where S == Float)
     @_specialize(where S == Double)
-    static func multiplyTransposingRight<S: TensorScalar>(_ a: [S], _ b: [S], m: Int, k: Int, n: Int) -> [S] {
-        multiply(a, transpose(b, rows: n, columns: k), m: m, k: k, n: n)
+    static func multiplyTransposingRight<S: TensorScalar>(
+        _ a: [S], _ b: [S], m: Int, k: Int, n: Int, using kernel: MatrixKernels = .selected
+    ) -> [S] {
+        multiply(a, transpose(b, rows: n, columns: k), m: m, k: k, n: n, using: kernel)
     }
 
     /// `c = aᵀ · b` with `a` of size m×k and `b` of size m×n; `c` is k×n.
     @_specialize(where S == Float)
     @_specialize(where S == Double)
-    static func multiplyTransposingLeft<S: TensorScalar>(_ a: [S], _ b: [S], m: Int, k: Int, n: Int) -> [S] {
+    static func multiplyTransposingLeft<S: TensorScalar>(
+        _ a: [S], _ b: [S], m: Int, k: Int, n: Int, using kernel: MatrixKernels = .selected
+    ) -> [S] {
         var c = [S](repeating: 0, count: k * n)
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
-                    multiplyTransposingLeft(pa.baseAddress!, pb.baseAddress!, pc.baseAddress!, m: m, k: k, n: n)
+                    multiplyTransposingLeft(pa.baseAddress!, pb.baseAddress!, pc.baseAddress!, m: m, k: k, n: n, using: kernel)
                 }
             }
         }
@@ -72,12 +80,15 @@ enum Kernels {
 
     @_specialize(where S == Float)
     @_specialize(where S == Double)
-    @_specialize(where S == Float)
-    @_specialize(where S == Double)
     private static func multiply<S: TensorScalar>(
-        _ a: UnsafePointer<S>, _ b: UnsafePointer<S>, _ c: UnsafeMutablePointer<S>, m: Int, k: Int, n: Int
+        _ a: UnsafePointer<S>, _ b: UnsafePointer<S>, _ c: UnsafeMutablePointer<S>, m: Int, k: Int, n: Int,
+        using kernel: MatrixKernels
     ) {
         var column = 0
+        if S.self == Float.self, kernel == .avx512, n >= 32 {
+            column = n / 32 * 32
+            tensor_kernels_multiply_avx512(floats(a), floats(b), floats(c), m, k, n, column)
+        }
         while column + 32 <= n {
             multiplyPanel32(a, b, c, m: m, k: k, n: n, column: column)
             column += 32
@@ -99,7 +110,11 @@ enum Kernels {
                     var p = 0
                     while p + 8 <= k {
                         var column = Vector<S>()
-                        for lane in 0..<8 { column[lane] = b[(p + lane) * n + j] }
+                        if n == 1 {
+                            column = load(b + p)
+                        } else {
+                            for lane in 0..<8 { column[lane] = b[(p + lane) * n + j] }
+                        }
                         acc = fma(acc, load(a + row * k + p), column)
                         p += 8
                     }
@@ -153,16 +168,19 @@ enum Kernels {
 
     @_specialize(where S == Float)
     @_specialize(where S == Double)
-    @_specialize(where S == Float)
-    @_specialize(where S == Double)
     private static func multiplyTransposingLeft<S: TensorScalar>(
-        _ a: UnsafePointer<S>, _ b: UnsafePointer<S>, _ c: UnsafeMutablePointer<S>, m: Int, k: Int, n: Int
+        _ a: UnsafePointer<S>, _ b: UnsafePointer<S>, _ c: UnsafeMutablePointer<S>, m: Int, k: Int, n: Int,
+        using kernel: MatrixKernels
     ) {
         // c[p, :] = Σ_row a[row, p] · b[row, :]. Rows are taken in blocks small enough
         // for the block of `b` to stay in L1 while every output row pair visits it;
         // two output rows × 32 columns are accumulated in registers.
         let blockRows = 128
         var column = 0
+        if S.self == Float.self, kernel == .avx512, n >= 32 {
+            column = n / 32 * 32
+            tensor_kernels_multiply_transposing_left_avx512(floats(a), floats(b), floats(c), m, k, n, column, blockRows)
+        }
         while column + 32 <= n {
             var start = 0
             while start < m {
@@ -192,14 +210,38 @@ enum Kernels {
             column += 32
         }
         if column < n {
-            // Narrow right-hand sides: c[:, j] += a[row, :] · b[row, j], contiguous along p.
-            for row in 0..<m {
-                for j in column..<n {
-                    let factor = b[row * n + j]
-                    for p in 0..<k { c[p * n + j] += a[row * k + p] * factor }
+            // Narrow right-hand sides (the last layer has one column): c[p, j] = Σ_row a[row, p]·b[row, j]
+            // in row order, one multiply and one add per term, for up to 32 consecutive p at once.
+            for j in column..<n {
+                var p = 0
+                while p < k {
+                    let lanes = Swift.min(32, k - p)
+                    var acc = (Vector<S>(), Vector<S>(), Vector<S>(), Vector<S>())
+                    for row in 0..<m {
+                        let x = Vector(repeating: b[row * n + j]), ap = a + row * k
+                        acc.0 = acc.0 + Kernels.load(ap, p, Swift.min(8, lanes)) * x
+                        if lanes > 8 { acc.1 = acc.1 + Kernels.load(ap, p + 8, Swift.min(8, lanes - 8)) * x }
+                        if lanes > 16 { acc.2 = acc.2 + Kernels.load(ap, p + 16, Swift.min(8, lanes - 16)) * x }
+                        if lanes > 24 { acc.3 = acc.3 + Kernels.load(ap, p + 24, lanes - 24) * x }
+                    }
+                    for lane in 0..<lanes {
+                        let chunk = lane < 8 ? acc.0 : lane < 16 ? acc.1 : lane < 24 ? acc.2 : acc.3
+                        c[(p + lane) * n + j] = chunk[lane % 8]
+                    }
+                    p += 32
                 }
             }
         }
+    }
+
+    @inline(__always)
+    private static func floats<S>(_ p: UnsafePointer<S>) -> UnsafePointer<Float> {
+        UnsafeRawPointer(p).assumingMemoryBound(to: Float.self)
+    }
+
+    @inline(__always)
+    private static func floats<S>(_ p: UnsafeMutablePointer<S>) -> UnsafeMutablePointer<Float> {
+        UnsafeMutableRawPointer(p).assumingMemoryBound(to: Float.self)
     }
 
     @inline(__always)

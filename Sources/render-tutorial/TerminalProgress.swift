@@ -51,6 +51,7 @@ final class TerminalProgress: RunObserver {
 
     func stepFinished(_ tag: String, seconds: Double) {
         clearBar()
+        if interactive { err(String(format: "        %.2f s\n", seconds)) }
     }
 
     func warning(_ message: String) {

@@ -21,6 +21,7 @@ final class OutputTransaction {
 
     let output: URL
     private let fault: WriteFault?
+    private let exchanges: Bool
     private let processID = getpid()
     /// How many write operations were made (the count ``WriteFault`` refers to).
     private(set) var operations = 0
@@ -28,9 +29,11 @@ final class OutputTransaction {
     private var staged: [(staging: URL, target: URL)] = []
     private var swaps: [Swap] = []
 
-    init(output: URL, fault: WriteFault? = nil) {
+    /// - Parameter exchanges: Whether to swap by one exchange where the file system can (false: always rename twice).
+    init(output: URL, fault: WriteFault? = nil, exchanges: Bool = true) {
         self.output = output.standardizedFileURL
         self.fault = fault
+        self.exchanges = exchanges
     }
 
     static func stagingName(of name: String, processID: Int32) -> String { ".\(name).new-\(processID)" }
@@ -115,7 +118,7 @@ final class OutputTransaction {
             throw FileSystemError("replace", target.path, cause: old == .folder ? "it is a folder" : "it is not a folder")
         }
         var exchanged = false
-        try perform(interruptible: false) { exchanged = try FileOperations.exchange(staging, target) }
+        if exchanges { try perform(interruptible: false) { exchanged = try FileOperations.exchange(staging, target) } }
         if exchanged {
             swaps.append(.exchanged(staging: staging, target: target))
             return

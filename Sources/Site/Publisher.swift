@@ -10,6 +10,9 @@ public struct Publisher {
     public let output: URL
     /// A test hook that fails or kills the render at one of its write operations.
     public var fault: WriteFault?
+    /// Whether to replace a page folder or index file by one atomic exchange where the file
+    /// system can; false renames the old one aside first, as on file systems that cannot.
+    public var swapsByExchange = true
 
     public init(tutorials: [AnyTutorial], packageRoot: URL, output: URL, fault: WriteFault? = nil) {
         self.tutorials = tutorials
@@ -84,7 +87,7 @@ public struct Publisher {
         // Everything is generated before the first file is written.
         let pages = try runs.map { (name: $0.tutorial.name, files: try pageFiles(for: $0.run, tutorial: $0.tutorial)) }
         return try Interruption.protecting {
-            let transaction = OutputTransaction(output: output, fault: fault)
+            let transaction = OutputTransaction(output: output, fault: fault, exchanges: swapsByExchange)
             do {
                 try transaction.makeOutputFolder()
                 try transaction.recover(try Leftover.find(in: output, names: outputNames))

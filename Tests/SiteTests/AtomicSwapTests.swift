@@ -60,6 +60,14 @@ final class AtomicSwapTests: XCTestCase {
     }
 
     func testAFailureOfAnyWriteLeavesTheOutputAsItWas() throws {
+        try failEveryOperation(swapsByExchange: true)
+    }
+
+    func testAFailureOfAnyWriteLeavesTheOutputAsItWasWhenSwapsAreTwoRenames() throws {
+        try failEveryOperation(swapsByExchange: false)
+    }
+
+    private func failEveryOperation(swapsByExchange: Bool) throws {
         let fixture = try SiteFixture(markdown: hostileMarkdown)
         defer { fixture.remove() }
         try fixture.render()
@@ -69,6 +77,7 @@ final class AtomicSwapTests: XCTestCase {
         while operation < 100 {
             var publisher = fixture.publisher
             publisher.fault = WriteFault(.fail, at: operation)
+            publisher.swapsByExchange = swapsByExchange
             do {
                 try fixture.render(publisher)
                 break

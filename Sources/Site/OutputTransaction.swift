@@ -78,7 +78,10 @@ final class OutputTransaction {
         staged.append((staging, output.appendingPathComponent(name)))
         var folders: Set<String> = []
         for (path, data) in files.sorted(by: { $0.key < $1.key }) {
-            let components = path.split(separator: "/").map(String.init)
+            let components = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            guard !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
+                throw PublishError("'\(path)': not a file name inside the page folder \(output.appendingPathComponent(name).path)")
+            }
             for depth in 1..<max(components.count, 1) where folders.insert(components[..<depth].joined(separator: "/")).inserted {
                 try perform { try FileOperations.makeFolder(staging.appendingPathComponent(components[..<depth].joined(separator: "/"))) }
             }

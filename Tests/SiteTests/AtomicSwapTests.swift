@@ -1,6 +1,6 @@
 import Foundation
 import Literate
-import Site
+@testable import Site
 import XCTest
 
 /// A render replaces a page and the index together or not at all, and cleans up after an interrupted one.
@@ -104,5 +104,20 @@ final class AtomicSwapTests: XCTestCase {
         publisher.fault = WriteFault(.fail, at: 5)
         XCTAssertThrowsError(try fixture.render(publisher))
         XCTAssertFalse(FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("a").path))
+    }
+
+    func testAFileNameOutsideThePageFolderIsRefused() throws {
+        let fixture = try SiteFixture(markdown: hostileMarkdown)
+        defer { fixture.remove() }
+        try FileManager.default.createDirectory(at: fixture.output, withIntermediateDirectories: true)
+        for name in ["../escaped.png", "/etc/escaped.png", "a//b.png"] {
+            let transaction = OutputTransaction(output: fixture.output)
+            XCTAssertThrowsError(try transaction.stageFolder("page", files: [name: Data()])) { error in
+                XCTAssertTrue("\(error)".contains(name), "\(error)")
+            }
+            transaction.rollback()
+            XCTAssertEqual(SiteFixture.strays(in: fixture.output), [])
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("escaped.png").path))
     }
 }

@@ -18,13 +18,20 @@ public enum IndexPage {
         }
     }
 
+    /// The names of the index's files in the output folder.
+    public static let fileNames = ["index.html", "style.css"]
+
+    /// How every index page this tool writes begins: a render replaces only an index that does.
+    static let head = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light dark\">\n"
+        + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'\">\n"
+        + "<title>Executed tutorials</title>"
+
     /// The index's files (`index.html`, `style.css`).
     public static func files(_ entries: [Entry]) -> [String: Data] {
         var page = HTMLBuilder()
-        page.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        page.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light dark\">\n")
-        page.raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'\">\n")
-        page.raw("<title>Executed tutorials</title>\n<link rel=\"stylesheet\" href=\"style.css\">\n</head>\n<body>\n")
+        page.raw(head)
+        page.raw("\n<link rel=\"stylesheet\" href=\"style.css\">\n</head>\n<body>\n")
         page.raw("<header class=\"page-header\">\n<h1>Executed tutorials</h1>\n<p>")
         page.text("Each page was produced by running its tutorial's Swift steps: the code shown is the code that ran, and every number, table and figure comes from that run.")
         page.raw("</p>\n</header>\n<div class=\"page-header\">\n<ul class=\"tutorial-list\">\n")

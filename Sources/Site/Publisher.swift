@@ -1,38 +1,24 @@
 import Foundation
 import Literate
 
-/// The record written beside each page: what it was made from and what it contains, so that
-/// `--check` can tell a stale or hand-edited `output/` without re-running (re-running on
-/// another machine may change the last bits of numbers, so the check compares inputs).
-public struct PageManifest: Codable, Equatable {
-    public var tutorial: String
-    public var quick: Bool
-    /// SHA-256 of every input, by path from the package root: the tutorial's Markdown,
-    /// `Package.swift` and every Swift file under `Sources/`.
-    public var inputs: [String: String]
-    /// SHA-256 of every file of the page except this manifest.
-    public var files: [String: String]
-
-    public static let fileName = "manifest.json"
-
-    public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return try encoder.encode(self) + Data("\n".utf8)
-    }
-}
-
 /// Renders tutorials into an output folder and checks a committed one: load → validate →
-/// run → bind → write, every page written to a temporary folder and moved into place.
+/// run → bind → write. A render replaces only the page folders and index files it made, and
+/// replaces them all together (see ``write(_:)``).
 public struct Publisher {
     public let tutorials: [AnyTutorial]
     public let packageRoot: URL
     public let output: URL
+    /// A test hook that fails or kills the render at one of its write operations.
+    public var fault: WriteFault?
+    /// Whether to replace a page folder or index file by one atomic exchange where the file
+    /// system can; false renames the old one aside first, as on file systems that cannot.
+    public var swapsByExchange = true
 
-    public init(tutorials: [AnyTutorial], packageRoot: URL, output: URL) {
+    public init(tutorials: [AnyTutorial], packageRoot: URL, output: URL, fault: WriteFault? = nil) {
         self.tutorials = tutorials
         self.packageRoot = packageRoot
         self.output = output
+        self.fault = fault
     }
 
     /// SHA-256 of each input of `tutorial`, keyed by its path from the package root.
@@ -41,15 +27,18 @@ public struct Publisher {
         func add(_ url: URL) throws {
             let path = url.standardizedFileURL.path, root = packageRoot.standardizedFileURL.path + "/"
             let relative = path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
-            hashes[relative] = SHA256.hex(try Data(contentsOf: url))
+            hashes[relative] = SHA256.hex(try FileSystemError.reporting("read", url.path) { try Data(contentsOf: url) })
         }
         try add(URL(fileURLWithPath: tutorial.markdownPath))
         try add(packageRoot.appendingPathComponent("Package.swift"))
         let sources = packageRoot.appendingPathComponent("Sources")
-        guard let walker = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil) else {
-            throw PublishError("cannot list \(sources.path)")
-        }
+        var failure: FileSystemError?
+        guard let walker = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil, errorHandler: { url, error in
+            failure = FileSystemError("list", url.path, error: error)
+            return false
+        }) else { throw FileSystemError("list", sources.path, cause: "cannot be read") }
         for case let url as URL in walker where url.pathExtension == "swift" { try add(url) }
+        if let failure { throw failure }
         return hashes
     }
 
@@ -62,9 +51,13 @@ public struct Publisher {
         return files
     }
 
-    /// The index page's files, listing every tutorial (`rendered` says which have a page).
+    /// The index page's files, listing every tutorial (`rendered` says which have a page). A
+    /// tutorial whose Markdown is not there is listed by its name.
     public func indexFiles(rendered: Set<String>) throws -> [String: Data] {
         let entries = try tutorials.map { tutorial -> IndexPage.Entry in
+            guard FileManager.default.fileExists(atPath: tutorial.markdownPath) else {
+                return IndexPage.Entry(name: tutorial.name, title: tutorial.name, summary: "", rendered: rendered.contains(tutorial.name))
+            }
             let document = try MarkdownParser.parse(fileAt: tutorial.markdownPath)
             return IndexPage.Entry(name: tutorial.name, title: PageWriter.title(of: document, fallback: tutorial.name),
                                    summary: document.metadata("summary") ?? "", rendered: rendered.contains(tutorial.name))
@@ -79,67 +72,43 @@ public struct Publisher {
         })
     }
 
-    /// Writes the pages of finished runs and the index; each folder and file is replaced atomically.
+    /// Writes the pages of finished runs and the index, as one change of the output folder.
+    ///
+    /// First the leftovers of interrupted renders are cleaned up (a page one of them set aside
+    /// is put back); then each page folder to replace must be one this tool made, and so must
+    /// the index; then everything new is written under temporary names and swapped in. On an
+    /// error, or SIGINT/SIGTERM before the swaps (see ``Interruption``), the output folder is
+    /// left as it was.
+    /// - Returns: The pages and the index written.
     public func write(_ runs: [(run: TutorialRun, tutorial: AnyTutorial)]) throws -> [URL] {
-        // Everything is generated before the first file is replaced.
+        try OutputLocation.check(output: output, tutorialsFolders: tutorials.map {
+            URL(fileURLWithPath: $0.markdownPath).deletingLastPathComponent()
+        })
+        // Everything is generated before the first file is written.
         let pages = try runs.map { (name: $0.tutorial.name, files: try pageFiles(for: $0.run, tutorial: $0.tutorial)) }
-        let index = try indexFiles(rendered: renderedNames().union(runs.map(\.tutorial.name)))
-        var written: [URL] = []
-        for page in pages {
-            let folder = output.appendingPathComponent(page.name)
-            try OutputDirectory.replace(folder, with: page.files)
-            written.append(folder.appendingPathComponent("index.html"))
+        return try Interruption.protecting {
+            let transaction = OutputTransaction(output: output, fault: fault, exchanges: swapsByExchange)
+            do {
+                try transaction.makeOutputFolder()
+                try transaction.recover(try Leftover.find(in: output, names: outputNames))
+                for page in pages { try PageOwnership.checkPageFolder(output.appendingPathComponent(page.name), tutorial: page.name) }
+                try PageOwnership.checkIndexFiles(in: output)
+                let index = try indexFiles(rendered: renderedNames().union(pages.map(\.name)))
+                for page in pages { try transaction.stageFolder(page.name, files: page.files) }
+                for (name, data) in index.sorted(by: { $0.key < $1.key }) { try transaction.stageFile(name, data) }
+                try transaction.commit()
+            } catch {
+                transaction.rollback()
+                throw error
+            }
+            transaction.finish()
+            return pages.map { output.appendingPathComponent($0.name).appendingPathComponent("index.html") }
+                + [output.appendingPathComponent("index.html")]
         }
-        for (name, data) in index.sorted(by: { $0.key < $1.key }) {
-            try OutputDirectory.writeFile(output.appendingPathComponent(name), data)
-        }
-        written.append(output.appendingPathComponent("index.html"))
-        return written
     }
 
-    /// Problems that make the output folder stale for `tutorials`: not rendered, rendered with
-    /// --quick, inputs changed since, files edited by hand, an out-of-date index.
-    public func staleness() throws -> [String] {
-        var problems: [String] = []
-        let relativeOutput = output.path
-        for tutorial in tutorials {
-            let folder = output.appendingPathComponent(tutorial.name)
-            let manifestURL = folder.appendingPathComponent(PageManifest.fileName)
-            guard let data = FileManager.default.contents(atPath: manifestURL.path) else {
-                problems.append("\(relativeOutput)/\(tutorial.name): not rendered (no \(PageManifest.fileName))")
-                continue
-            }
-            let manifest: PageManifest
-            do {
-                manifest = try JSONDecoder().decode(PageManifest.self, from: data)
-            } catch {
-                problems.append("\(manifestURL.path): unreadable manifest (\(error))")
-                continue
-            }
-            if manifest.quick { problems.append("\(relativeOutput)/\(tutorial.name): rendered with --quick") }
-            let current = try inputHashes(of: tutorial)
-            for path in Set(current.keys).union(manifest.inputs.keys).sorted() where current[path] != manifest.inputs[path] {
-                let change = manifest.inputs[path] == nil ? "added" : current[path] == nil ? "removed" : "changed"
-                problems.append("\(relativeOutput)/\(tutorial.name): \(path) \(change) since the page was rendered")
-            }
-            let present = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            for name in Set(present).union(manifest.files.keys).sorted() where name != PageManifest.fileName {
-                let url = folder.appendingPathComponent(name)
-                guard let expected = manifest.files[name] else {
-                    problems.append("\(url.path): not part of the rendered page"); continue
-                }
-                guard let bytes = FileManager.default.contents(atPath: url.path) else {
-                    problems.append("\(url.path): missing"); continue
-                }
-                if SHA256.hex(bytes) != expected { problems.append("\(url.path): edited since it was rendered") }
-            }
-        }
-        for (name, data) in try indexFiles(rendered: renderedNames()).sorted(by: { $0.key < $1.key }) {
-            let url = output.appendingPathComponent(name)
-            if FileManager.default.contents(atPath: url.path) != data { problems.append("\(url.path): out of date") }
-        }
-        return problems
-    }
+    /// The names in the output folder a render writes: one folder per tutorial, the index files.
+    var outputNames: Set<String> { Set(tutorials.map(\.name) + IndexPage.fileNames) }
 }
 
 /// A failure to write or check the output folder.

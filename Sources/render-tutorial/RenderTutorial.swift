@@ -73,16 +73,37 @@ struct RenderTutorial: ParsableCommand {
             if check { try runCheck() } else { try render() }
         } catch let error as ExitCode {
             throw error
+        } catch let error as Interrupted {
+            FileHandle.standardError.write(Data("render-tutorial: \(error)\n".utf8))
+            Interruption.endByPendingSignal()
         } catch {
-            FileHandle.standardError.write(Data("render-tutorial: error: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("render-tutorial: error: \(Self.sentence(error))\n".utf8))
             throw ExitCode.failure
         }
     }
 
+    /// `error` as one line; Foundation's file errors (`NSCocoaErrorDomain` dumps) as a sentence naming the path.
+    static func sentence(_ error: Error) -> String {
+        let nsError = error as NSError
+        guard nsError.domain == NSCocoaErrorDomain || nsError.domain == NSPOSIXErrorDomain else { return "\(error)" }
+        let path = nsError.userInfo[NSFilePathErrorKey] as? String ?? (nsError.userInfo[NSURLErrorKey] as? URL)?.path ?? "a file"
+        return FileSystemError("use", path, error: error).description
+    }
+
+    /// The test hook of ``WriteFault``, from the environment.
+    func writeFault() throws -> WriteFault? {
+        guard let text = ProcessInfo.processInfo.environment[WriteFault.environmentVariable] else { return nil }
+        guard let fault = WriteFault(text) else {
+            throw ValidationError("\(WriteFault.environmentVariable)=\(text): expected fail@N, crash@N or interrupt@N")
+        }
+        return fault
+    }
+
     func render() throws {
         Allocator.keepLargeBuffersOnHeap()
+        Interruption.install()
         let publisher = Publisher(tutorials: TutorialRegistry.all(in: folder), packageRoot: TutorialRegistry.packageRoot,
-                                  output: URL(fileURLWithPath: output))
+                                  output: URL(fileURLWithPath: output), fault: try writeFault())
         let progress = TerminalProgress(echo: !quiet)
         var runs: [(run: TutorialRun, tutorial: AnyTutorial)] = []
         for tutorial in selected() {
@@ -100,6 +121,10 @@ struct RenderTutorial: ParsableCommand {
                          Double(run.peakMemoryBytes) / 1_048_576))
         }
         for url in written { print("Wrote \(url.relativePath)") }
+        if Interruption.pendingSignal != nil {
+            FileHandle.standardError.write(Data("render-tutorial: interrupted after the pages were written\n".utf8))
+            Interruption.endByPendingSignal()
+        }
     }
 
     func runCheck() throws {

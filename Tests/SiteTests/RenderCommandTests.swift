@@ -4,25 +4,11 @@ import XCTest
 /// `render-tutorial` as a user runs it: exit codes, messages, the files it writes.
 final class RenderCommandTests: XCTestCase {
     private func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-        let bundle = Bundle(for: Self.self).bundleURL
-        let candidates = [bundle.appendingPathComponent("render-tutorial"),
-                          bundle.deletingLastPathComponent().appendingPathComponent("render-tutorial")]
-        let process = Process()
-        process.executableURL = candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let error = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self))
+        let result = try renderTutorial(arguments)
+        return (result.status, result.output, result.error)
     }
 
-    private func temporaryFolder() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("render-\(UUID())")
-    }
+    private func temporaryFolder() -> URL { SiteFixture.temporaryFolder() }
 
     func testListAndBadArguments() throws {
         let list = try run(["--list"])
@@ -70,14 +56,8 @@ final class RenderCommandTests: XCTestCase {
     }
 
     func testBrokenTutorialFailsWithItsLineAndKeepsTheOutput() throws {
-        let tutorials = temporaryFolder(), output = temporaryFolder()
+        let tutorials = try copyOfTutorials(), output = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: tutorials); try? FileManager.default.removeItem(at: output) }
-        try FileManager.default.createDirectory(at: tutorials, withIntermediateDirectories: true)
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("tutorials")
-        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
-            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: tutorials.appendingPathComponent(name))
-        }
         let good = try run(["gradnorm", "--quick", "--quiet", "--tutorials", tutorials.path, "--output", output.path])
         XCTAssertEqual(good.status, 0, good.error)
         let before = try Data(contentsOf: output.appendingPathComponent("gradnorm/index.html"))

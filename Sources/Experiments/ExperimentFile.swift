@@ -54,7 +54,10 @@ public struct ExperimentFile: Decodable {
         config = try container.decode(HeatExperimentConfig.self, forKey: .config)
         data = try container.decode(Data.self, forKey: .data)
         initialParams = try container.decode([LayerParameters].self, forKey: .initialParams)
-        trace = try? ExperimentTrace(from: decoder)
+        // A file either has no trace or a whole one: a damaged trace is an error, not "no trace".
+        let traceKeys = try decoder.container(keyedBy: ExperimentTrace.CodingKeys.self)
+        let present = [ExperimentTrace.CodingKeys.initialLosses, .gradnorm, .fixed, .final].filter(traceKeys.contains)
+        trace = present.isEmpty ? nil : try ExperimentTrace(from: decoder)
     }
 
     /// Reads and checks a file; errors name the offending key.
@@ -72,6 +75,9 @@ public struct ExperimentFile: Decodable {
         do {
             file = try JSONDecoder().decode(ExperimentFile.self, from: bytes)
         } catch let error as DecodingError {
+            if case let .dataCorrupted(context) = error, context.codingPath.isEmpty {
+                throw ExperimentError.unreadable(path: path, reason: JSONDiagnosis.describe(bytes))
+            }
             throw ExperimentError.unreadable(path: path, reason: Self.describe(error))
         } catch {
             throw ExperimentError.unreadable(path: path, reason: "not valid JSON (\(error.localizedDescription))")
@@ -117,6 +123,7 @@ public struct ExperimentFile: Decodable {
         guard numbers.allSatisfy({ $0.isFinite }) else {
             throw ExperimentError.invalidValue(key: "data/initial_params", requirement: "all numbers must be finite")
         }
+        try trace?.validate(against: config)
     }
 
     /// The training points as tensors.
@@ -151,7 +158,11 @@ public struct ExperimentFile: Decodable {
         case let .keyNotFound(key, context):
             return "missing key '\(path(context.codingPath, key))'"
         case let .typeMismatch(type, context):
-            return "'\(path(context.codingPath))': expected \(type == Double.self || type == Int.self ? "a number" : "\(type)")"
+            let name = "\(type)"
+            let expected = type == Double.self || type == Int.self ? "a number"
+                : name.hasPrefix("Array") ? "a list" : name.hasPrefix("Dictionary") ? "an object"
+                : type == String.self ? "a string" : name
+            return "'\(path(context.codingPath))': expected \(expected)"
         case let .valueNotFound(type, context):
             return "'\(path(context.codingPath))': expected \(type), found null"
         case let .dataCorrupted(context):

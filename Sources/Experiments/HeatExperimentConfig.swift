@@ -64,6 +64,15 @@ public struct HeatExperimentConfig: Codable, Equatable, Sendable {
         self.tMax = tMax
     }
 
+    /// The most training steps a run may ask for (days of training on a laptop).
+    public static let maximumSteps = 100_000_000
+    /// The most points of each kind (collocation, boundary per side, initial).
+    public static let maximumPoints = 10_000_000
+    /// The most hidden layers.
+    public static let maximumHiddenLayers = 100
+    /// The widest hidden layer.
+    public static let maximumWidth = 16_384
+
     /// The network's widths from input to output.
     public var layerSizes: [Int] { [2] + hiddenSizes + [1] }
 
@@ -79,11 +88,14 @@ public struct HeatExperimentConfig: Codable, Equatable, Sendable {
             .invalidValue(key: "config.\(key)", requirement: requirement)
         }
         guard !hiddenSizes.isEmpty, hiddenSizes.allSatisfy({ $0 >= 1 }) else { throw fail("hidden", "a non-empty list of positive widths") }
+        guard hiddenSizes.count <= Self.maximumHiddenLayers, hiddenSizes.allSatisfy({ $0 <= Self.maximumWidth }) else {
+            throw fail("hidden", "at most \(Self.maximumHiddenLayers) layers of at most \(Self.maximumWidth) units")
+        }
         guard learningRate.isFinite, learningRate > 0 else { throw fail("lr", "a finite number > 0") }
-        guard steps >= 1 else { throw fail("steps", "an integer ≥ 1") }
-        guard collocationPoints >= 1 else { throw fail("ncol", "an integer ≥ 1") }
-        guard boundaryPointsPerSide >= 1 else { throw fail("nbc", "an integer ≥ 1") }
-        guard initialPoints >= 1 else { throw fail("nic", "an integer ≥ 1") }
+        guard (1...Self.maximumSteps).contains(steps) else { throw fail("steps", "an integer from 1 to \(Self.maximumSteps)") }
+        for (key, count) in [("ncol", collocationPoints), ("nbc", boundaryPointsPerSide), ("nic", initialPoints)] {
+            guard (1...Self.maximumPoints).contains(count) else { throw fail(key, "an integer from 1 to \(Self.maximumPoints)") }
+        }
         guard diffusivity.isFinite, diffusivity >= 0 else { throw fail("diff", "a finite number ≥ 0") }
         guard tMax.isFinite, tMax > 0 else { throw fail("tmax", "a finite number > 0") }
         do { try gradNorm.validate() } catch let error as GradNormError {

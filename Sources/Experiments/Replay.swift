@@ -13,6 +13,10 @@ public struct TraceComparison {
     /// The rows, in table order.
     public var rows: [Row]
 
+    /// Set when the two traces have different lengths (a replay with `--steps`): which steps
+    /// were compared and what was left out.
+    public var partial: String?
+
     /// The largest deviation of all.
     public var worst: Double { rows.map(\.relativeDeviation).max() ?? 0 }
 
@@ -41,6 +45,10 @@ public struct TraceComparison {
             rows.append(Row(quantity: "final.l2_fixed", relativeDeviation: deviation([ours.final.l2Fixed], [theirs.final.l2Fixed])))
         }
         self.rows = rows
+        if ours.gradnorm.count != theirs.gradnorm.count || ours.fixed.count != theirs.fixed.count {
+            partial = "Partial comparison: our run has \(ours.gradnorm.count) steps, the file's trace "
+                + "\(theirs.gradnorm.count); steps 0–\(common - 1) compared, final errors and weights not compared."
+        }
     }
 
     /// The steps compared: 0, 1, 10, 100, 500 and the last, where present.
@@ -52,7 +60,8 @@ public struct TraceComparison {
     /// The table as text.
     public func formatted() -> String {
         let width = max(28, (rows.map(\.quantity.count).max() ?? 0) + 2)
-        var text = "quantity".padding(toLength: width, withPad: " ", startingAt: 0) + "max relative deviation\n"
+        var text = partial.map { $0 + "\n\n" } ?? ""
+        text += "quantity".padding(toLength: width, withPad: " ", startingAt: 0) + "max relative deviation\n"
         text += String(repeating: "-", count: width + 22) + "\n"
         for row in rows {
             text += row.quantity.padding(toLength: width, withPad: " ", startingAt: 0)

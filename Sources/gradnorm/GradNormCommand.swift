@@ -31,7 +31,9 @@ struct Replay: ParsableCommand {
     var traceOut: String?
 
     func validate() throws {
-        if let steps, steps < 1 { throw ValidationError("--steps must be at least 1, got \(steps)") }
+        if let steps, !(1...HeatExperimentConfig.maximumSteps).contains(steps) {
+            throw ValidationError("--steps must be from 1 to \(HeatExperimentConfig.maximumSteps), got \(steps)")
+        }
     }
 
     func run() throws {

@@ -31,6 +31,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertTrue(result.output.contains("gradnorm[10].weights"))
         XCTAssertTrue(result.output.contains("gradnorm[19].losses"))
+        XCTAssertTrue(result.output.contains("Partial comparison: our run has 20 steps, the file's trace 1000"), result.output)
         let trace = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any])
         XCTAssertEqual((trace["gradnorm"] as? [Any])?.count, 20)
     }
@@ -42,6 +43,9 @@ final class CommandLineTests: XCTestCase {
         let badSteps = try run("gradnorm", ["replay", fixture, "--steps", "0"])
         XCTAssertNotEqual(badSteps.status, 0)
         XCTAssertTrue(badSteps.error.contains("--steps"), badSteps.error)
+        let hugeSteps = try run("gradnorm", ["replay", fixture, "--steps", "\(Int.max)"])
+        XCTAssertNotEqual(hugeSteps.status, 0)
+        XCTAssertTrue(hugeSteps.error.contains("--steps must be from 1 to"), hugeSteps.error)
         let broken = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID()).json")
         defer { try? FileManager.default.removeItem(at: broken) }
         try Data(#"{"config": {"seed": 1}}"#.utf8).write(to: broken)

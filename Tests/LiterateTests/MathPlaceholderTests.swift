@@ -28,9 +28,9 @@ final class MathPlaceholderTests: XCTestCase {
     }
 
     func testMathInFencedCodeInsideQuotesAndListsIsShownAsWritten() throws {
-        let markdown = "> ```\n> $x$ and \\(y\\)\n> ```\n\n- ```\n  $$z$$\n  ```\n"
+        let markdown = "> ```\n> $x$ and \\(y\\)\n>\n> ```\n\n- ```\n  $$z$$\n\n  $w$\n  ```\n"
         XCTAssertEqual(try MarkdownParser.parse(markdown, path: "t.md").codeBlocks.map(\.literal),
-                       ["$x$ and \\(y\\)\n", "$$z$$\n"])
+                       ["$x$ and \\(y\\)\n\n", "$$z$$\n\n$w$\n"])
     }
 
     func testMathInHTMLAndLinkDestinationsIsKeptAsWritten() throws {

@@ -46,3 +46,22 @@ final class DeepNestingTests: XCTestCase {
         }
     }
 }
+
+/// Mermaid charts too large to lay out are an error, not a stack overflow or an endless layout.
+final class LargeFlowchartTests: XCTestCase {
+    func testAChainOfAHundredThousandNodesIsAnError() {
+        let chain = (0..<100_000).map { "n\($0)" }.joined(separator: " --> ")
+        XCTAssertThrowsError(try Flowchart("graph TD\n" + chain + "\n").svg(title: "t")) {
+            XCTAssertEqual("\($0)", "more than \(Flowchart.maximumNodes) nodes; split the diagram")
+            XCTAssertEqual(($0 as? Flowchart.ParseError)?.line, 2)
+        }
+    }
+
+    func testManyEdgesBetweenFewNodesAreAnError() {
+        let edges = String(repeating: "  a --> b\n", count: Flowchart.maximumEdges + 1)
+        XCTAssertThrowsError(try Flowchart("graph LR\n" + edges)) {
+            XCTAssertEqual(($0 as? Flowchart.ParseError)?.line, Flowchart.maximumEdges + 2)
+        }
+        XCTAssertNoThrow(try Flowchart("graph LR\n" + String(repeating: "  a --> b\n", count: Flowchart.maximumEdges)).svg(title: "t"))
+    }
+}

@@ -91,6 +91,18 @@ public indirect enum Block: Sendable, Equatable {
     case displayMath(latex: String, line: Int)
 }
 
+extension Block {
+    /// The block's line in the Markdown file, when it records one.
+    public var line: Int? {
+        switch self {
+        case .heading(_, _, let line), .paragraph(_, let line), .html(_, let line), .displayMath(_, let line): return line
+        case .code(let code): return code.line
+        case .table(let table): return table.line
+        case .list, .blockQuote, .thematicBreak: return nil
+        }
+    }
+}
+
 /// A parsed Markdown file.
 public struct MarkdownDocument: Sendable {
     /// The file's path as given to the parser (used in messages).

@@ -1,53 +1,70 @@
 /// Takes LaTeX formulas out of Markdown before the CommonMark parser sees them.
 ///
 /// CommonMark would read `\{`, `\|` and `*` inside a formula as escapes and emphasis, so
-/// each formula is replaced by a token of private-use characters that the parser passes
-/// through untouched; the parsed text is then split at those tokens. Newlines inside a
-/// formula are kept after its token so that line numbers stay right.
+/// each formula is replaced by a token that the parser passes through untouched; the parsed
+/// text is then split at those tokens. Newlines inside a formula are kept after its token so
+/// that line numbers stay right.
+///
+/// The token is `open digits close`, where `open` and `close` are two private-use characters
+/// that do not occur in the input, so no input text can be mistaken for a token. Lines the
+/// caller marks verbatim (code and HTML blocks) are copied untouched; a token that still lands
+/// outside prose (a link destination, raw inline HTML) is put back as the formula's source.
 struct MathExtraction {
-    static let open: Character = "\u{E000}"
-    static let close: Character = "\u{E001}"
+    /// A formula and where it came from.
+    struct Formula {
+        var latex: String
+        var display: Bool
+        /// The formula as written, delimiters included.
+        var source: String
+        /// How many newlines the formula spans (kept after its token).
+        var lineBreaks: Int
+    }
 
+    let open: Character
+    let close: Character
     /// The formulas, by token number.
-    var formulas: [(latex: String, display: Bool)] = []
+    private(set) var formulas: [Formula] = []
     /// The Markdown with every formula replaced by its token.
-    var text = ""
+    private(set) var text = ""
 
-    init(_ markdown: String) {
-        let chars = Array(markdown)
+    /// Two private-use characters (U+E000–U+F8FF) that `markdown` does not contain, or nil
+    /// when it contains all but one of them.
+    static func tokenCharacters(avoiding markdown: String) -> (open: Character, close: Character)? {
+        let first: UInt32 = 0xE000, last: UInt32 = 0xF8FF
+        var used = [Bool](repeating: false, count: Int(last - first + 1))
+        for scalar in markdown.unicodeScalars where scalar.value >= first && scalar.value <= last {
+            used[Int(scalar.value - first)] = true
+        }
+        let free = Array(used.indices.lazy.filter { !used[$0] }.prefix(2)).map { Character(Unicode.Scalar(first + UInt32($0))!) }
+        guard free.count == 2 else { return nil }
+        return (free[0], free[1])
+    }
+
+    /// Extracts the formulas of `markdown`, leaving the 1-based lines in `verbatimLines` as they are.
+    init(_ markdown: String, tokens: (open: Character, close: Character), verbatimLines: Set<Int>) {
+        open = tokens.open
+        close = tokens.close
+        text.reserveCapacity(markdown.utf8.count)
+        var prose = ""
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() {
+            let ending = index + 1 < lines.count ? "\n" : ""
+            if verbatimLines.contains(index + 1) {
+                if !prose.isEmpty { scan(Array(prose)); prose = "" }
+                text += line
+                text += ending
+            } else {
+                prose += line
+                prose += ending
+            }
+        }
+        if !prose.isEmpty { scan(Array(prose)) }
+    }
+
+    private mutating func scan(_ chars: [Character]) {
         var i = 0
-        var atLineStart = true
-        var fence: (char: Character, count: Int)?
         while i < chars.count {
-            if atLineStart {
-                atLineStart = false
-                var j = i
-                while j < chars.count, j - i < 4, chars[j] == " " { j += 1 }
-                if j < chars.count, chars[j] == "`" || chars[j] == "~" {
-                    let c = chars[j]
-                    var k = j
-                    while k < chars.count, chars[k] == c { k += 1 }
-                    if k - j >= 3 {
-                        if let open = fence {
-                            if open.char == c && k - j >= open.count { fence = nil }
-                        } else {
-                            fence = (c, k - j)
-                        }
-                    }
-                }
-            }
             let c = chars[i]
-            if c == "\n" {
-                text.append(c)
-                i += 1
-                atLineStart = true
-                continue
-            }
-            if fence != nil {
-                text.append(c)
-                i += 1
-                continue
-            }
             if c == "`" {
                 i = copyCodeSpan(chars, from: i)
                 continue
@@ -55,7 +72,7 @@ struct MathExtraction {
             if c == "\\", i + 1 < chars.count {
                 let next = chars[i + 1]
                 if next == "(" || next == "[", let end = find(chars, from: i + 2, closing: ["\\", next == "(" ? ")" : "]"]) {
-                    add(String(chars[(i + 2)..<end]), display: next == "[")
+                    add(chars[i..<(end + 2)], latex: chars[(i + 2)..<end], display: next == "[")
                     i = end + 2
                 } else {
                     text.append(c)
@@ -67,12 +84,12 @@ struct MathExtraction {
             if c == "$" {
                 if i + 1 < chars.count, chars[i + 1] == "$" {
                     if let end = find(chars, from: i + 2, closing: ["$", "$"]) {
-                        add(String(chars[(i + 2)..<end]), display: true)
+                        add(chars[i..<(end + 2)], latex: chars[(i + 2)..<end], display: true)
                         i = end + 2
                         continue
                     }
                 } else if let end = inlineDollarEnd(chars, from: i) {
-                    add(String(chars[(i + 1)..<end]), display: false)
+                    add(chars[i...end], latex: chars[(i + 1)..<end], display: false)
                     i = end + 1
                     continue
                 }
@@ -82,12 +99,14 @@ struct MathExtraction {
         }
     }
 
-    private mutating func add(_ latex: String, display: Bool) {
-        text.append(Self.open)
+    private mutating func add(_ source: ArraySlice<Character>, latex: ArraySlice<Character>, display: Bool) {
+        let lineBreaks = latex.filter { $0 == "\n" }.count
+        text.append(open)
         text.append(String(formulas.count))
-        text.append(Self.close)
-        text.append(String(repeating: "\n", count: latex.filter { $0 == "\n" }.count))
-        formulas.append((latex.trimmingCharacters(in: .whitespacesAndNewlines), display))
+        text.append(close)
+        text.append(String(repeating: "\n", count: lineBreaks))
+        formulas.append(Formula(latex: String(latex).trimmingCharacters(in: .whitespacesAndNewlines), display: display,
+                                source: String(source), lineBreaks: lineBreaks))
     }
 
     /// Copies a code span (or a lone backtick run) verbatim and returns the index after it.
@@ -120,7 +139,7 @@ struct MathExtraction {
         var j = from
         while j + closing.count <= chars.count {
             if chars[j] == "\n", j + 1 < chars.count, chars[j + 1] == "\n" { return nil }
-            if Array(chars[j..<(j + closing.count)]) == closing { return j }
+            if chars[j..<(j + closing.count)].elementsEqual(closing) { return j }
             j += 1
         }
         return nil
@@ -142,29 +161,60 @@ struct MathExtraction {
         return nil
     }
 
-    /// Splits parsed text at formula tokens.
+    // MARK: - Putting formulas back
+
+    /// Splits parsed prose text at formula tokens.
     func restore(_ text: String) -> [Inline] {
-        guard text.contains(Self.open) else { return [.text(text)] }
+        guard text.contains(open) else { return [.text(text)] }
         var result: [Inline] = []
         var current = ""
-        var index: String?
-        for c in text {
-            if c == Self.open {
-                index = ""
-            } else if c == Self.close, let digits = index {
-                if !current.isEmpty { result.append(.text(current)); current = "" }
-                let formula = formulas[Int(digits)!]
-                result.append(.math(latex: formula.latex, display: formula.display))
-                index = nil
-            } else if index != nil {
-                index!.append(c)
-            } else {
-                current.append(c)
-            }
-        }
+        forEachToken(in: text, literal: { current.append($0) }, formula: { formula in
+            if !current.isEmpty { result.append(.text(current)); current = "" }
+            result.append(.math(latex: formula.latex, display: formula.display))
+        })
         if !current.isEmpty { result.append(.text(current)) }
         return result
     }
-}
 
-import Foundation
+    /// `text` (a code literal, URL, title or raw HTML) with every token put back as the
+    /// formula's source, so no token is ever shown.
+    func restoreSource(_ text: String) -> String {
+        guard text.contains(open) else { return text }
+        var result = ""
+        var skipNewlines = 0
+        forEachToken(in: text, literal: { c in
+            if skipNewlines > 0, c == "\n" { skipNewlines -= 1; return }
+            skipNewlines = 0
+            result.append(c)
+        }, formula: { formula in
+            result += formula.source
+            skipNewlines = formula.lineBreaks
+        })
+        return result
+    }
+
+    /// Calls `formula` for each well-formed token and `literal` for every other character.
+    private func forEachToken(in text: String, literal: (Character) -> Void, formula: (Formula) -> Void) {
+        var digits: String?
+        for c in text {
+            if c == open {
+                digits.map { ([open] + $0).forEach(literal) }
+                digits = ""
+            } else if let pending = digits {
+                if c == close, let number = Int(pending), formulas.indices.contains(number) {
+                    formula(formulas[number])
+                    digits = nil
+                } else if c.isASCII && c.isNumber {
+                    digits = pending + String(c)
+                } else {
+                    // Not a token after all (it cannot be one, but never trap on it).
+                    ([open] + pending + [c]).forEach(literal)
+                    digits = nil
+                }
+            } else {
+                literal(c)
+            }
+        }
+        digits.map { ([open] + $0).forEach(literal) }
+    }
+}

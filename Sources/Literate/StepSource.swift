@@ -81,19 +81,6 @@ public enum DriftCheck {
                      source: SourceLocation(file: step.location.file, line: source.firstLine),
                      diff: LineDiff.unified(shown, source.lines, oldStart: code.line + 1, newStart: source.firstLine))
     }
-
-    /// The Markdown text with the code of each snippet in `fixes` replaced by its step's code.
-    public static func fixed(markdown: String, fixes: [(code: CodeBlock, step: StepInfo)]) throws -> String {
-        var lines = markdown.components(separatedBy: "\n")
-        for (code, step) in fixes.sorted(by: { $0.code.line > $1.code.line }) {
-            let source = try StepSource.body(at: step.location)
-            let fence = lines[code.line - 1]
-            let indent = String(fence.prefix { $0 == " " })
-            let replacement = source.lines.map { $0.isEmpty ? "" : indent + $0 }
-            lines.replaceSubrange(code.line..<(code.endLine - 1), with: replacement)
-        }
-        return lines.joined(separator: "\n")
-    }
 }
 
 /// A small line diff (longest common subsequence), for drift reports.

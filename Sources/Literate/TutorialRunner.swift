@@ -3,6 +3,7 @@ import Foundation
 /// Several problems found at once (all validation errors are reported together).
 public struct ValidationErrors: Error, CustomStringConvertible {
     public var errors: [Error]
+    public init(errors: [Error]) { self.errors = errors }
     public var description: String { errors.map { "\($0)" }.joined(separator: "\n") }
 }
 
@@ -42,6 +43,10 @@ public struct TutorialRunner {
     public let tutorial: AnyTutorial
     public var options: RunOptions
     public weak var observer: RunObserver?
+    /// More checks of the parsed document that must pass before any step runs (the page
+    /// writer's: formulas, figures, diagrams), so that a page that cannot be written fails
+    /// before the run, not after it.
+    public var documentCheck: ((MarkdownDocument) throws -> Void)?
 
     public init(_ tutorial: AnyTutorial, options: RunOptions = RunOptions(), observer: RunObserver? = nil) {
         self.tutorial = tutorial
@@ -99,16 +104,26 @@ public struct TutorialRunner {
     }
 
     /// Rewrites drifted snippets of the tutorial's Markdown from the step sources; returns how many changed.
+    ///
+    /// The rewritten text is parsed and checked again before it is written: a rewrite that
+    /// would not leave every snippet equal to its step (so that a second `--fix` would change
+    /// the file again) is refused, and the file is left as it was.
     @discardableResult
     public func fixSnippets() throws -> Int {
-        let document = try MarkdownParser.parse(fileAt: tutorial.markdownPath)
+        let path = tutorial.markdownPath
+        let document = try MarkdownParser.parse(fileAt: path)
         let (plan, _) = try validate(document)
         let drifted = try drifts(in: document, plan: plan)
         guard !drifted.isEmpty else { return 0 }
         let fixes = plan.filter { entry in drifted.contains { $0.tag == entry.tag } }.map { ($0.code, tutorial.step($0.tag)!) }
-        let text = try String(contentsOfFile: tutorial.markdownPath, encoding: .utf8)
-        let fixed = try DriftCheck.fixed(markdown: text, fixes: fixes)
-        try Data(fixed.utf8).write(to: URL(fileURLWithPath: tutorial.markdownPath), options: .atomic)
+        let fixed = try DriftCheck.fixed(markdown: try SourceText.read(fileAt: path), path: path, fixes: fixes)
+        let rewritten = try MarkdownParser.parse(fixed, path: path)
+        let (newPlan, _) = try validate(rewritten)
+        if let left = try drifts(in: rewritten, plan: newPlan).first {
+            throw SourceError(path: path, line: left.markdown.line,
+                              "--fix cannot rewrite the snippet step=\(left.tag) so that it matches its step; edit it by hand")
+        }
+        try Data(fixed.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         return drifted.count
     }
 
@@ -119,6 +134,7 @@ public struct TutorialRunner {
         let (plan, warnings) = try validate(document)
         let drifted = try drifts(in: document, plan: plan)
         if !drifted.isEmpty { throw ValidationErrors(errors: drifted) }
+        try documentCheck?(document)
         for warning in warnings { observer?.warning(warning) }
 
         let sink = OutputSink(observer: observer)

@@ -17,6 +17,10 @@ public struct Flowchart {
         public var description: String { message }
     }
 
+    /// The most nodes and edges a chart may have: layout is quadratic in them and the
+    /// back-edge search recurses along paths, so larger (hostile) charts are refused.
+    public static let maximumNodes = 200, maximumEdges = 400
+
     public var horizontal: Bool
     public var nodes: [Node] = []
     public var edges: [Edge] = []
@@ -55,6 +59,9 @@ public struct Flowchart {
             scanner = scanner.drop { $0 == " " }
             let next = try parseNode(&scanner, number: number)
             edges.append(Edge(from: previous, to: next, label: label, dashed: dashed))
+            if edges.count > Self.maximumEdges {
+                throw ParseError(line: number, message: "more than \(Self.maximumEdges) edges; split the diagram")
+            }
             previous = next
         }
     }
@@ -95,6 +102,9 @@ public struct Flowchart {
             if let label { nodes[index].label = label; nodes[index].shape = shape }
         } else {
             nodes.append(Node(id: String(id), label: label ?? String(id), shape: shape))
+            if nodes.count > Self.maximumNodes {
+                throw ParseError(line: number, message: "more than \(Self.maximumNodes) nodes; split the diagram")
+            }
         }
         return String(id)
     }

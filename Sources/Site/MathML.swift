@@ -10,8 +10,14 @@ public enum MathML {
     public struct ConversionError: Error, CustomStringConvertible {
         public var latex: String
         public var message: String
-        public var description: String { "cannot convert the formula '\(latex)': \(message)" }
+        public var description: String {
+            let shown = latex.count <= 80 ? latex : latex.prefix(80) + "…"
+            return "cannot convert the formula '\(shown)': \(message)"
+        }
     }
+
+    /// How deeply groups and commands may nest in a formula (the parser recurses).
+    public static let maximumNesting = 100
 
     /// The `<math>` element for `latex`.
     public static func convert(_ latex: String, display: Bool) throws -> String {
@@ -60,6 +66,7 @@ public enum MathML {
         let latex: String
         let chars: [Character]
         var index = 0
+        var depth = 0
 
         init(latex: String) {
             self.latex = latex
@@ -67,6 +74,14 @@ public enum MathML {
         }
 
         func fail(_ message: String) -> ConversionError { ConversionError(latex: latex, message: message) }
+
+        /// Counts one level of nesting for the duration of `body`.
+        mutating func nested<T>(_ body: (inout Parser) throws -> T) throws -> T {
+            guard depth < MathML.maximumNesting else { throw fail("nesting deeper than \(MathML.maximumNesting) levels") }
+            depth += 1
+            defer { depth -= 1 }
+            return try body(&self)
+        }
 
         mutating func skipSpaces() {
             while index < chars.count, chars[index].isWhitespace { index += 1 }
@@ -137,7 +152,7 @@ public enum MathML {
             guard index < chars.count else { throw fail("missing argument at the end") }
             if chars[index] == "{" {
                 index += 1
-                let nodes = try parseSequence(until: "}")
+                let nodes = try nested { try $0.parseSequence(until: "}") }
                 return nodes.count == 1 ? nodes[0] : "<mrow>\(nodes.joined())</mrow>"
             }
             return try parseAtom().node
@@ -162,6 +177,10 @@ public enum MathML {
         }
 
         mutating func parseAtom() throws -> (node: String, limits: Bool) {
+            try nested { try $0.parseAtomBody() }
+        }
+
+        private mutating func parseAtomBody() throws -> (node: String, limits: Bool) {
             let c = chars[index]
             if c == "{" {
                 index += 1

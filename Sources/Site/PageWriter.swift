@@ -9,6 +9,8 @@ public struct PageWriter {
     private var html = HTMLBuilder()
     private var slugger = Slugger()
     private var toc: [(level: Int, id: String, title: String)] = []
+    /// How deeply the block or inline being written is nested, and the last line seen.
+    private var depth = 0, lastLine = 1
 
     public init(run: TutorialRun) {
         self.run = run
@@ -100,7 +102,17 @@ public struct PageWriter {
         for block in list { try self.block(block) }
     }
 
+    // A document from the parser is never nested too deeply; this guards documents built or
+    // changed in code, since the writer recurses.
+    mutating func enter() throws {
+        depth += 1
+        if depth > MarkdownDocument.maximumNesting { throw SourceError(path: path, line: lastLine, MarkdownDocument.nestingMessage) }
+    }
+
+    mutating func leave() { depth -= 1 }
+
     mutating func block(_ block: Block) throws {
+        if let line = block.line { lastLine = line }
         switch block {
         case .heading(let level, let content, let line):
             let id = slugger.slug(plainText(content))
@@ -117,6 +129,8 @@ public struct PageWriter {
             try inlines(content, line: line)
             html.raw("</p>\n")
         case .list(let ordered, let start, let items):
+            try enter()
+            defer { leave() }
             let tag = ordered ? "ol" : "ul"
             html.open(tag, ordered && start != 1 ? [("start", String(start))] : [])
             html.newline()
@@ -132,6 +146,8 @@ public struct PageWriter {
             }
             html.raw("</\(tag)>\n")
         case .blockQuote(let inner):
+            try enter()
+            defer { leave() }
             html.open("blockquote")
             html.newline()
             try blocks(inner)
@@ -147,7 +163,7 @@ public struct PageWriter {
             html.raw("<hr>\n")
         case .displayMath(let latex, let line):
             html.raw("<div class=\"math-display\">")
-            html.raw(try math(latex, display: true, line: line))
+            html.raw(try Self.math(latex, display: true, path: path, line: line))
             html.raw("</div>\n")
         }
     }
@@ -182,19 +198,12 @@ public struct PageWriter {
     }
 
     mutating func figure(source: String, alt: String, line: Int) throws {
-        let name = try figureName(source, line: line)
+        let name = try Self.figureName(source, path: path, line: line)
         let figure = run.figures[name]!
         html.raw("<figure>")
         html.open("img", [("src", name + ".png"), ("alt", alt), ("width", String(figure.width)), ("height", String(figure.height))])
         html.element("figcaption", text: alt)
         html.raw("</figure>\n")
-    }
-
-    func figureName(_ source: String, line: Int) throws -> String {
-        guard source.hasPrefix("figure:") else {
-            throw SourceError(path: path, line: line, "image '\(source)': pages show only figures made by the run (figure:NAME); other images would need files or requests the page cannot make")
-        }
-        return String(source.dropFirst("figure:".count))
     }
 
     mutating func codeBlock(_ code: CodeBlock) throws {
@@ -220,15 +229,10 @@ public struct PageWriter {
         case .table(let name):
             try resultTable(run.tables[name]!, name: name)
         case .plain:
-            if code.language == "mermaid" {
-                do {
-                    let chart = try Flowchart(code.literal)
-                    html.raw("<figure class=\"diagram\">")
-                    html.raw(chart.svg(title: "Flowchart"))
-                    html.raw("</figure>\n")
-                } catch let error as Flowchart.ParseError {
-                    throw SourceError(path: path, line: code.line + error.line, "mermaid: \(error.message)")
-                }
+            if let chart = try Self.flowchart(code, path: path) {
+                html.raw("<figure class=\"diagram\">")
+                html.raw(chart.svg(title: "Flowchart"))
+                html.raw("</figure>\n")
                 return
             }
             let language = code.language
@@ -264,36 +268,35 @@ public struct PageWriter {
     }
 
     mutating func inline(_ inline: Inline, line: Int) throws {
+        lastLine = line
+        switch inline {
+        case .emphasis, .strong, .strikethrough, .link: try enter()
+        default: break
+        }
         switch inline {
         case .text(let text): html.text(text)
         case .code(let code): html.element("code", text: code)
-        case .emphasis(let inner): html.open("em"); try inlines(inner, line: line); html.raw("</em>")
-        case .strong(let inner): html.open("strong"); try inlines(inner, line: line); html.raw("</strong>")
-        case .strikethrough(let inner): html.open("del"); try inlines(inner, line: line); html.raw("</del>")
+        case .emphasis(let inner): html.open("em"); try inlines(inner, line: line); html.raw("</em>"); leave()
+        case .strong(let inner): html.open("strong"); try inlines(inner, line: line); html.raw("</strong>"); leave()
+        case .strikethrough(let inner): html.open("del"); try inlines(inner, line: line); html.raw("</del>"); leave()
         case .link(let destination, let title, let content):
+            if let problem = LinkPolicy.problem(withLink: destination) { throw SourceError(path: path, line: line, problem) }
+            defer { leave() }
             var attributes = [("href", Self.pageLink(destination))]
             if !title.isEmpty { attributes.append(("title", title)) }
             html.open("a", attributes)
             try inlines(content, line: line)
             html.raw("</a>")
         case .image(let source, _, let alt):
-            let name = try figureName(source, line: line)
+            let name = try Self.figureName(source, path: path, line: line)
             let figure = run.figures[name]!
             html.open("img", [("src", name + ".png"), ("alt", alt), ("width", String(figure.width)), ("height", String(figure.height))])
         case .softBreak: html.raw("\n")
         case .lineBreak: html.raw("<br>\n")
         case .html(let raw): html.text(raw)
-        case .math(let latex, let display): html.raw(try math(latex, display: display, line: line))
+        case .math(let latex, let display): html.raw(try Self.math(latex, display: display, path: path, line: line))
         case .value(let name):
             html.element("span", [("class", "value")], text: run.values[name] ?? "")
-        }
-    }
-
-    func math(_ latex: String, display: Bool, line: Int) throws -> String {
-        do {
-            return try MathML.convert(latex, display: display)
-        } catch let error as MathML.ConversionError {
-            throw SourceError(path: path, line: line, error.description)
         }
     }
 

@@ -107,7 +107,8 @@ struct RenderTutorial: ParsableCommand {
         let progress = TerminalProgress(echo: !quiet)
         var runs: [(run: TutorialRun, tutorial: AnyTutorial)] = []
         for tutorial in selected() {
-            let runner = TutorialRunner(tutorial, options: RunOptions(quick: quick), observer: progress)
+            var runner = TutorialRunner(tutorial, options: RunOptions(quick: quick), observer: progress)
+            runner.documentCheck = PageWriter.check
             if fix {
                 let fixed = try runner.fixSnippets()
                 if fixed > 0 { FileHandle.standardError.write(Data("fixed \(fixed) snippet(s) in \(tutorial.markdownPath)\n".utf8)) }
@@ -136,6 +137,7 @@ struct RenderTutorial: ParsableCommand {
             do {
                 let document = try MarkdownParser.parse(fileAt: tutorial.markdownPath)
                 let (plan, _) = try runner.validate(document)
+                try PageWriter.check(document)
                 problems += try runner.drifts(in: document, plan: plan).map(\.description)
             } catch {
                 problems.append("\(error)")

@@ -1,0 +1,176 @@
+import CCmarkGFM
+
+extension MarkdownDocument {
+    /// How deeply block quotes, lists, emphasis and links may nest. Every walk over a document
+    /// (and the conversion itself) recurses, so deeper input is an error, not a stack overflow.
+    public static let maximumNesting = 100
+
+    /// The message of the error for input nested deeper than ``maximumNesting``.
+    public static let nestingMessage = "nesting deeper than \(maximumNesting) levels (block quotes, lists, emphasis, links)"
+}
+
+/// Walks cmark's tree into ``Block`` and ``Inline`` values, refusing unsafe links and input
+/// nested deeper than ``MarkdownDocument/maximumNesting``.
+struct MarkdownConverter {
+    let path: String
+    let math: MathExtraction
+
+    func children(_ node: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            result.append(current)
+            child = cmark_node_next(current)
+        }
+        return result
+    }
+
+    /// A node's literal text, formula tokens put back as written.
+    func literal(_ node: OpaquePointer) -> String {
+        math.restoreSource(string(cmark_node_get_literal(node)))
+    }
+
+    func typeName(_ node: OpaquePointer) -> String {
+        string(cmark_node_get_type_string(node))
+    }
+
+    func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    func line(of node: OpaquePointer, else fallback: Int) -> Int {
+        let line = Int(cmark_node_get_start_line(node))
+        return line > 0 ? line : fallback
+    }
+
+    func checkDepth(_ depth: Int, line: Int) throws {
+        if depth > MarkdownDocument.maximumNesting {
+            throw SourceError(path: path, line: line, MarkdownDocument.nestingMessage)
+        }
+    }
+
+    // MARK: - Blocks
+
+    func blocks(of node: OpaquePointer, depth: Int = 0) throws -> [Block] {
+        try children(node).map { try block($0, depth: depth) }
+    }
+
+    func block(_ node: OpaquePointer, depth: Int) throws -> Block {
+        let line = Int(cmark_node_get_start_line(node))
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_HEADING:
+            return .heading(level: Int(cmark_node_get_heading_level(node)), content: try inlines(of: node, line: line, depth: depth),
+                            line: line)
+        case CMARK_NODE_PARAGRAPH:
+            let content = try inlines(of: node, line: line, depth: depth)
+            let meaningful = content.filter { $0 != .softBreak && $0 != .lineBreak && $0 != .text(" ") }
+            if meaningful.count == 1, case .math(let latex, true) = meaningful[0] {
+                return .displayMath(latex: latex, line: line)
+            }
+            return .paragraph(content, line: line)
+        case CMARK_NODE_LIST:
+            try checkDepth(depth + 1, line: line)
+            let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+            let items = try children(node).map { try blocks(of: $0, depth: depth + 1) }
+            return .list(ordered: ordered, start: Int(cmark_node_get_list_start(node)), items: items)
+        case CMARK_NODE_BLOCK_QUOTE:
+            try checkDepth(depth + 1, line: line)
+            return .blockQuote(try blocks(of: node, depth: depth + 1))
+        case CMARK_NODE_CODE_BLOCK:
+            let info = math.restoreSource(string(cmark_node_get_fence_info(node)))
+            var length: Int32 = 0, offset: Int32 = 0
+            var character: CChar = 0
+            let fenced = cmark_node_get_fenced(node, &length, &offset, &character) != 0
+            return .code(CodeBlock(info: info.trimmingCharacters(in: .whitespaces), literal: literal(node), line: line,
+                                   endLine: Int(cmark_node_get_end_line(node)), fenced: fenced))
+        case CMARK_NODE_HTML_BLOCK:
+            return .html(literal(node), line: line)
+        case CMARK_NODE_THEMATIC_BREAK:
+            return .thematicBreak
+        default:
+            if typeName(node) == "table" { return .table(try table(node, line: line, depth: depth)) }
+            throw SourceError(path: path, line: line, "unsupported Markdown block '\(typeName(node))'")
+        }
+    }
+
+    func table(_ node: OpaquePointer, line: Int, depth: Int) throws -> Table {
+        let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+        var alignments: [ColumnAlignment] = []
+        if let raw = cmark_gfm_extensions_get_table_alignments(node) {
+            for column in 0..<columns {
+                switch UInt8(raw[column]) {
+                case UInt8(ascii: "l"): alignments.append(.left)
+                case UInt8(ascii: "c"): alignments.append(.center)
+                case UInt8(ascii: "r"): alignments.append(.right)
+                default: alignments.append(.none)
+                }
+            }
+        }
+        var header: [[Inline]] = []
+        var rows: [[[Inline]]] = []
+        for row in children(node) {
+            let cells = try children(row).map { try inlines(of: $0, line: line, depth: depth) }
+            if cmark_gfm_extensions_get_table_row_is_header(row) != 0 { header = cells } else { rows.append(cells) }
+        }
+        return Table(alignments: alignments, header: header, rows: rows, line: line)
+    }
+
+    // MARK: - Inlines
+
+    /// The inline children of `node`; neighbouring text pieces are joined first (cmark splits
+    /// text at some punctuation), then split at formula tokens.
+    func inlines(of node: OpaquePointer, line: Int, depth: Int) throws -> [Inline] {
+        var joined: [Inline] = []
+        for child in children(node) {
+            for inline in try inline(child, line: line, depth: depth) {
+                if case .text(let next) = inline, case .text(let previous)? = joined.last {
+                    joined[joined.count - 1] = .text(previous + next)
+                } else {
+                    joined.append(inline)
+                }
+            }
+        }
+        return joined.flatMap { inline -> [Inline] in
+            if case .text(let text) = inline { return math.restore(text) }
+            return [inline]
+        }
+    }
+
+    func inline(_ node: OpaquePointer, line blockLine: Int, depth: Int) throws -> [Inline] {
+        let line = self.line(of: node, else: blockLine)
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT: return [.text(string(cmark_node_get_literal(node)))]
+        case CMARK_NODE_CODE:
+            let code = literal(node)
+            if code.hasPrefix("value:") {
+                return [.value(name: String(code.dropFirst("value:".count)).trimmingCharacters(in: .whitespaces))]
+            }
+            return [.code(code)]
+        case CMARK_NODE_SOFTBREAK: return [.softBreak]
+        case CMARK_NODE_LINEBREAK: return [.lineBreak]
+        case CMARK_NODE_HTML_INLINE: return [.html(literal(node))]
+        case CMARK_NODE_EMPH:
+            try checkDepth(depth + 1, line: line)
+            return [.emphasis(try inlines(of: node, line: line, depth: depth + 1))]
+        case CMARK_NODE_STRONG:
+            try checkDepth(depth + 1, line: line)
+            return [.strong(try inlines(of: node, line: line, depth: depth + 1))]
+        case CMARK_NODE_LINK:
+            try checkDepth(depth + 1, line: line)
+            let destination = math.restoreSource(string(cmark_node_get_url(node)))
+            if let problem = LinkPolicy.problem(withLink: destination) { throw SourceError(path: path, line: line, problem) }
+            return [.link(destination: destination, title: math.restoreSource(string(cmark_node_get_title(node))),
+                          content: try inlines(of: node, line: line, depth: depth + 1))]
+        case CMARK_NODE_IMAGE:
+            try checkDepth(depth + 1, line: line)
+            let source = math.restoreSource(string(cmark_node_get_url(node)))
+            if let problem = LinkPolicy.problem(withImage: source) { throw SourceError(path: path, line: line, problem) }
+            return [.image(source: source, title: math.restoreSource(string(cmark_node_get_title(node))),
+                           alt: plainText(try inlines(of: node, line: line, depth: depth + 1)))]
+        default:
+            try checkDepth(depth + 1, line: line)
+            if typeName(node) == "strikethrough" { return [.strikethrough(try inlines(of: node, line: line, depth: depth + 1))] }
+            return try inlines(of: node, line: line, depth: depth + 1)
+        }
+    }
+}

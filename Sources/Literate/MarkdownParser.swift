@@ -73,11 +73,22 @@ public enum MarkdownParser {
     /// Reads `---`-delimited `key: value` lines at the top; returns them and the text
     /// with those lines blanked.
     static func splitFrontMatter(_ markdown: String, path: String) throws -> ([(key: String, value: String)], String) {
-        var lines = markdown.components(separatedBy: "\n")
-        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else { return ([], markdown) }
-        guard let end = lines.indices.dropFirst().first(where: { lines[$0].trimmingCharacters(in: .whitespaces) == "---" }) else {
+        // Only the lines up to the closing '---' are split off; the body (maybe megabytes) is not.
+        var lines: [Substring] = []
+        var rest = markdown[...]
+        func isFence(_ line: Substring) -> Bool { line.trimmingCharacters(in: .whitespaces) == "---" }
+        while lines.count < 2 || !isFence(lines.last!) {
+            guard !rest.isEmpty || lines.isEmpty else { break }
+            let newline = rest.firstIndex(of: "\n")
+            lines.append(rest[..<(newline ?? rest.endIndex)])
+            rest = newline.map { rest[rest.index(after: $0)...] } ?? rest[rest.endIndex...]
+            if lines.count == 1 && !isFence(lines[0]) { return ([], markdown) }
+            if newline == nil { break }
+        }
+        guard lines.count >= 2, isFence(lines.last!) else {
             throw SourceError(path: path, line: 1, "front matter opened with '---' is never closed")
         }
+        let end = lines.count - 1
         var entries: [(key: String, value: String)] = []
         for index in 1..<end {
             let line = lines[index]
@@ -96,8 +107,9 @@ public enum MarkdownParser {
             }
             entries.append((key, value))
         }
-        for index in 0...end { lines[index] = "" }
-        return (entries, lines.joined(separator: "\n"))
+        // The front matter's lines become empty lines, so the body keeps its line numbers.
+        let closedByNewline = rest.startIndex != markdown.endIndex || markdown.hasSuffix("\n")
+        return (entries, String(repeating: "\n", count: closedByNewline ? end + 1 : end) + rest)
     }
 }
 

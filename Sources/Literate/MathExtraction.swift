@@ -50,7 +50,7 @@ struct MathExtraction {
         for (index, line) in lines.enumerated() {
             let ending = index + 1 < lines.count ? "\n" : ""
             if verbatimLines.contains(index + 1) {
-                if !prose.isEmpty { scan(Array(prose)); prose = "" }
+                if !prose.isEmpty { scanParagraphs(prose); prose = "" }
                 text += line
                 text += ending
             } else {
@@ -58,7 +58,24 @@ struct MathExtraction {
                 prose += ending
             }
         }
-        if !prose.isEmpty { scan(Array(prose)) }
+        if !prose.isEmpty { scanParagraphs(prose) }
+    }
+
+    /// Scans `prose` a paragraph at a time: no formula or code span crosses a blank line, so
+    /// cutting after the first newline of each "\n\n" changes nothing but the memory used
+    /// (an array of characters per paragraph, not of the whole file).
+    private mutating func scanParagraphs(_ prose: String) {
+        let bytes = prose.utf8
+        var start = bytes.startIndex, index = bytes.startIndex
+        while index != bytes.endIndex {
+            let next = bytes.index(after: index)
+            if bytes[index] == UInt8(ascii: "\n"), next != bytes.endIndex, bytes[next] == UInt8(ascii: "\n") {
+                scan(Array(prose[start..<next]))
+                start = next
+            }
+            index = next
+        }
+        if start != bytes.endIndex { scan(Array(prose[start...])) }
     }
 
     private mutating func scan(_ chars: [Character]) {

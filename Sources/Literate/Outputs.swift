@@ -44,6 +44,13 @@ public protocol RunObserver: AnyObject {
     func progress(_ tag: String, done: Int, total: Int, status: String)
     func stepFinished(_ tag: String, seconds: Double)
     func warning(_ message: String)
+    /// A measurement (time, memory) of the step, for the terminal only.
+    func measured(_ line: String, by tag: String)
+}
+
+extension RunObserver {
+    /// Measurements are ignored unless the observer shows them.
+    public func measured(_ line: String, by tag: String) {}
 }
 
 /// Where a running step writes: its terminal output (captured line by line), the values,
@@ -84,6 +91,12 @@ public final class StepOutput {
     /// Publishes a table for `output table=NAME` blocks.
     public func table(_ name: String, _ table: ResultTable) throws {
         try sink.add(table: table, named: name, by: tag)
+    }
+
+    /// Reports a measurement such as a wall time, on the terminal only: a measurement is not
+    /// page content, so that the same inputs give the same page on every machine.
+    public func measured(_ line: String) {
+        sink.observer?.measured(line, by: tag)
     }
 
     /// Reports progress of a long loop (shown on a terminal only).

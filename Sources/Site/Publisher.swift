@@ -53,12 +53,15 @@ public struct Publisher {
 
     /// The index page's files, listing every tutorial (`rendered` says which have a page). A
     /// tutorial whose Markdown is not there is listed by its name.
-    public func indexFiles(rendered: Set<String>) throws -> [String: Data] {
+    /// - Parameters:
+    ///   - rendered: The tutorials that have a page.
+    ///   - parsed: Documents already parsed in this render, by tutorial name (not parsed again).
+    public func indexFiles(rendered: Set<String>, parsed: [String: MarkdownDocument] = [:]) throws -> [String: Data] {
         let entries = try tutorials.map { tutorial -> IndexPage.Entry in
-            guard FileManager.default.fileExists(atPath: tutorial.markdownPath) else {
+            guard parsed[tutorial.name] != nil || FileManager.default.fileExists(atPath: tutorial.markdownPath) else {
                 return IndexPage.Entry(name: tutorial.name, title: tutorial.name, summary: "", rendered: rendered.contains(tutorial.name))
             }
-            let document = try MarkdownParser.parse(fileAt: tutorial.markdownPath)
+            let document = try parsed[tutorial.name] ?? MarkdownParser.parse(fileAt: tutorial.markdownPath)
             return IndexPage.Entry(name: tutorial.name, title: PageWriter.title(of: document, fallback: tutorial.name),
                                    summary: document.metadata("summary") ?? "", rendered: rendered.contains(tutorial.name))
         }
@@ -93,7 +96,8 @@ public struct Publisher {
                 try transaction.recover(try Leftover.find(in: output, names: outputNames))
                 for page in pages { try PageOwnership.checkPageFolder(output.appendingPathComponent(page.name), tutorial: page.name) }
                 try PageOwnership.checkIndexFiles(in: output)
-                let index = try indexFiles(rendered: renderedNames().union(pages.map(\.name)))
+                let documents = Dictionary(runs.map { ($0.tutorial.name, $0.run.document) }, uniquingKeysWith: { first, _ in first })
+                let index = try indexFiles(rendered: renderedNames().union(pages.map(\.name)), parsed: documents)
                 for page in pages { try transaction.stageFolder(page.name, files: page.files) }
                 for (name, data) in index.sorted(by: { $0.key < $1.key }) { try transaction.stageFile(name, data) }
                 try transaction.commit()

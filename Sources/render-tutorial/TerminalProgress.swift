@@ -54,6 +54,12 @@ final class TerminalProgress: RunObserver {
         if interactive { err(String(format: "        %.2f s\n", seconds)) }
     }
 
+    func measured(_ line: String, by tag: String) {
+        clearBar()
+        print("  measured (not on the page): \(line)")
+        fflush(stdout)
+    }
+
     func warning(_ message: String) {
         clearBar()
         err("warning: \(message)\n")

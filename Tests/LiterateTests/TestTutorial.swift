@@ -36,11 +36,13 @@ struct TestTutorial {
     struct State { var count = 0 }
 
     /// The registered tutorial; `failing` makes `publish` throw.
-    func tutorial(failing: Bool = false, extraStep: Bool = false) -> AnyTutorial {
+    /// `measured` is reported by `greet` as a measurement.
+    func tutorial(failing: Bool = false, extraStep: Bool = false, measured: String? = nil) -> AnyTutorial {
         let file = sourceURL.path
         var steps: [Step<State>] = [
             Step("greet", file: file, line: Self.lines["greet"]!) { state, page in
                 page.print("hello")
+                if let measured { page.measured(measured) }
                 state.count += 1
             },
             Step("publish", needs: ["greet"], file: file, line: Self.lines["publish"]!) { state, page in

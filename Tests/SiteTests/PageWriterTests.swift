@@ -48,16 +48,6 @@ final class PageWriterTests: XCTestCase {
         XCTAssertFalse(try page("text\n").contains("class=\"metadata\""), "no front matter, no table")
     }
 
-    func testMeasurementsUseUpperBoundsOnA125Ladder() {
-        XCTAssertEqual(Measurements.duration(0.73), "under 1 s")
-        XCTAssertEqual(Measurements.duration(1.2), "under 2 s")
-        XCTAssertEqual(Measurements.duration(2), "under 5 s")
-        XCTAssertEqual(Measurements.duration(0.03), "under 0.05 s")
-        XCTAssertEqual(Measurements.duration(150), "under 5 min")
-        XCTAssertEqual(Measurements.memory(42 * 1_048_576), "under 50 MB")
-        XCTAssertEqual(Measurements.memory(120 * 1_048_576), "under 200 MB")
-    }
-
     func testHeadingsGetUniqueIdsAndAContentsEntry() throws {
         let html = try page("## Setup\n\n### Setup\n\n## Setup\n")
         XCTAssertTrue(html.contains("<h2 id=\"setup\">Setup</h2>"))

@@ -63,22 +63,23 @@ struct MathExtraction {
 
     /// Scans `prose` a paragraph at a time: no formula or code span crosses a blank line, so
     /// cutting after the first newline of each "\n\n" changes nothing but the memory used
-    /// (an array of characters per paragraph, not of the whole file).
+    /// (an array of scalars per paragraph, not of the whole file). Scalars, as cmark reads
+    /// the text, not grapheme clusters: a `$` followed by a combining mark is still a `$`.
     private mutating func scanParagraphs(_ prose: String) {
         let bytes = prose.utf8
         var start = bytes.startIndex, index = bytes.startIndex
         while index != bytes.endIndex {
             let next = bytes.index(after: index)
             if bytes[index] == UInt8(ascii: "\n"), next != bytes.endIndex, bytes[next] == UInt8(ascii: "\n") {
-                scan(Array(prose[start..<next]))
+                scan(Array(prose[start..<next].unicodeScalars))
                 start = next
             }
             index = next
         }
-        if start != bytes.endIndex { scan(Array(prose[start...])) }
+        if start != bytes.endIndex { scan(Array(prose[start...].unicodeScalars)) }
     }
 
-    private mutating func scan(_ chars: [Character]) {
+    private mutating func scan(_ chars: [Unicode.Scalar]) {
         var i = 0
         while i < chars.count {
             let c = chars[i]
@@ -92,8 +93,8 @@ struct MathExtraction {
                     add(chars[i..<(end + 2)], latex: chars[(i + 2)..<end], display: next == "[")
                     i = end + 2
                 } else {
-                    text.append(c)
-                    text.append(next)
+                    text.append(Character(c))
+                    text.append(Character(next))
                     i += 2
                 }
                 continue
@@ -111,23 +112,23 @@ struct MathExtraction {
                     continue
                 }
             }
-            text.append(c)
+            text.append(Character(c))
             i += 1
         }
     }
 
-    private mutating func add(_ source: ArraySlice<Character>, latex: ArraySlice<Character>, display: Bool) {
+    private mutating func add(_ source: ArraySlice<Unicode.Scalar>, latex: ArraySlice<Unicode.Scalar>, display: Bool) {
         let lineBreaks = latex.filter { $0 == "\n" }.count
         text.append(open)
         text.append(String(formulas.count))
         text.append(close)
         text.append(String(repeating: "\n", count: lineBreaks))
-        formulas.append(Formula(latex: String(latex).trimmingCharacters(in: .whitespacesAndNewlines), display: display,
-                                source: String(source), lineBreaks: lineBreaks))
+        formulas.append(Formula(latex: Self.string(latex).trimmingCharacters(in: .whitespacesAndNewlines), display: display,
+                                source: Self.string(source), lineBreaks: lineBreaks))
     }
 
     /// Copies a code span (or a lone backtick run) verbatim and returns the index after it.
-    private mutating func copyCodeSpan(_ chars: [Character], from start: Int) -> Int {
+    private mutating func copyCodeSpan(_ chars: [Unicode.Scalar], from start: Int) -> Int {
         var runEnd = start
         while runEnd < chars.count, chars[runEnd] == "`" { runEnd += 1 }
         let length = runEnd - start
@@ -137,7 +138,7 @@ struct MathExtraction {
                 var k = j
                 while k < chars.count, chars[k] == "`" { k += 1 }
                 if k - j == length {
-                    text.append(contentsOf: String(chars[start..<k]))
+                    text += Self.string(chars[start..<k])
                     return k
                 }
                 j = k
@@ -147,12 +148,12 @@ struct MathExtraction {
                 j += 1
             }
         }
-        text.append(contentsOf: String(chars[start..<runEnd]))
+        text += Self.string(chars[start..<runEnd])
         return runEnd
     }
 
     /// The index of `closing` after `from`, within the same paragraph.
-    private func find(_ chars: [Character], from: Int, closing: [Character]) -> Int? {
+    private func find(_ chars: [Unicode.Scalar], from: Int, closing: [Unicode.Scalar]) -> Int? {
         var j = from
         while j + closing.count <= chars.count {
             if chars[j] == "\n", j + 1 < chars.count, chars[j + 1] == "\n" { return nil }
@@ -163,19 +164,26 @@ struct MathExtraction {
     }
 
     /// Pandoc's rule: `$x$` opens on a non-space and closes on a non-space not followed by a digit.
-    private func inlineDollarEnd(_ chars: [Character], from start: Int) -> Int? {
-        guard start + 1 < chars.count, !chars[start + 1].isWhitespace else { return nil }
+    private func inlineDollarEnd(_ chars: [Unicode.Scalar], from start: Int) -> Int? {
+        guard start + 1 < chars.count, !chars[start + 1].properties.isWhitespace else { return nil }
         var j = start + 1
         while j < chars.count, chars[j] != "\n" {
             if chars[j] == "\\" { j += 2; continue }
             if chars[j] == "$" {
-                let followedByDigit = j + 1 < chars.count && chars[j + 1].isNumber
-                if !chars[j - 1].isWhitespace && !followedByDigit && j > start + 1 { return j }
+                let followedByDigit = j + 1 < chars.count && chars[j + 1].properties.numericType != nil
+                if !chars[j - 1].properties.isWhitespace && !followedByDigit && j > start + 1 { return j }
                 return nil
             }
             j += 1
         }
         return nil
+    }
+
+    // Appending through `text.unicodeScalars` copies the whole text each time; a fresh local does not.
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars)
+        return text
     }
 
     // MARK: - Putting formulas back

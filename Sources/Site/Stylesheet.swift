@@ -78,10 +78,43 @@ public enum Stylesheet {
     .tutorial-list li { border: 1px solid var(--border); border-radius: 8px; padding: 0.8rem 1rem; margin: 0.8rem 0; max-width: 46rem; }
     .tutorial-list .name { font-size: 1.15rem; font-weight: 600; }
     .tutorial-list .meta { color: var(--muted); font-size: 0.9rem; }
+    /* Long inline code (paths, calls) breaks anywhere rather than widening the page; numbers
+       in tables never break (a break at "e-" reads as two numbers). */
+    p code, li code, td code, .value { overflow-wrap: anywhere; }
+    td.right, th.right { white-space: nowrap; }
     @media (max-width: 60rem) {
       .layout { display: block; }
-      .toc { position: static; max-height: none; border: 1px solid var(--border); border-radius: 8px; padding: 0.8rem 1rem; margin: 1rem 0; }
+      .toc { position: static; max-height: 40vh; overflow-y: auto; border: 1px solid var(--border); border-radius: 8px;
+        padding: 0.8rem 1rem; margin: 1rem 0; }
+      .toc ol ol { display: none; } /* sections only: the contents must not fill the first screens */
       h1 { font-size: 1.6rem; }
+    }
+    /* Paper: light colours whatever the screen's scheme, no navigation, nothing cut off at the
+       right edge (code and tables wrap), terminal output legible without backgrounds (browsers
+       drop them by default), headings kept with what follows. */
+    @media print {
+      :root { --bg: #ffffff; --fg: #000000; --muted: #444444; --border: #999999; --accent: #1a3f85;
+        --panel: #f2f2f2; --code-bg: #ffffff; --terminal-bg: #ffffff; --terminal-fg: #000000;
+        --kw: #7a1a78; --ty: #0b5068; --fn: #1f4a91; --str: #7f3c10; --num: #6b4a00; --com: #4a4f55; --attr: #8a2a08;
+        --warn-bg: #ffffff; --warn-fg: #000000; --node-bg: #ffffff; --value-bg: transparent; }
+      img { background: none; }
+      body { font-size: 10.5pt; line-height: 1.45; }
+      .toc, .crumbs { display: none; }
+      .layout, .page-header, footer { display: block; max-width: none; padding: 0; }
+      p, li { max-width: none; }
+      pre, .table-wrap, .math-display, figure.diagram { overflow: visible; }
+      pre, pre code { white-space: pre-wrap; overflow-wrap: anywhere; }
+      .terminal { border-left: 4px solid #666666; }
+      .terminal pre { font-size: 8pt; }
+      pre code { font-size: 8pt; }
+      table { font-size: 8.5pt; }
+      th, td { padding: 0.15rem 0.35rem; }
+      td.right, th.right { white-space: normal; }
+      h1, h2, h3, h4, .label { break-after: avoid-page; }
+      figure, tr, .math-display, blockquote { break-inside: avoid-page; }
+      figure img { max-height: 80vh; width: auto; }
+      a { color: var(--fg); }
+      .quick-banner { border: 2px solid #000000; }
     }
 
     """

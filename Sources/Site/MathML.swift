@@ -66,6 +66,9 @@ public enum MathML {
         let latex: String
         let chars: [Character]
         var index = 0
+        /// Set by an operator name such as `\log`: TeX puts a thin space after it (before an
+        /// ordinary atom, not before a parenthesis).
+        var afterFunctionName = false
         var depth = 0
 
         init(latex: String) {
@@ -107,12 +110,17 @@ public enum MathML {
                     nodes.append(try scripts(on: base, limits: false))
                     continue
                 }
+                afterFunctionName = false
                 var (node, limits) = try parseAtom()
+                let function = afterFunctionName
                 skipSpaces()
                 if index < chars.count, chars[index] == "^" || chars[index] == "_" {
                     node = try scripts(on: node, limits: limits)
                 }
                 nodes.append(node)
+                if function, index < chars.count, !"([{|".contains(chars[index]), !lookingAt("\\left") {
+                    nodes.append("<mspace width=\"0.1667em\"></mspace>")
+                }
             }
         }
 
@@ -233,6 +241,7 @@ public enum MathML {
             }
             if let width = spaces[name] { return ("<mspace width=\"\(width)\"/>", false) }
             if MathML.functions.contains(name) {
+                afterFunctionName = !MathML.limitFunctions.contains(name)
                 return ("<mi mathvariant=\"normal\">\(name)</mi>", MathML.limitFunctions.contains(name))
             }
             if let accent = accents[name] {
@@ -268,7 +277,8 @@ public enum MathML {
                 }
                 return ("<msqrt>\(try parseArgument())</msqrt>", false)
             case "text", "textrm", "textit", "textbf", "mbox":
-                let text = try rawGroup()
+                // Token elements drop leading and trailing spaces; `\text{Target: }` keeps its own.
+                let text = try rawGroup().replacingOccurrences(of: " ", with: "\u{A0}")
                 return ("<mtext>\(escapeHTML(text))</mtext>", false)
             case "operatorname":
                 let text = try rawGroup()

@@ -11,12 +11,21 @@ final class MathMLTests: XCTestCase {
         XCTAssertTrue(fraction.contains("display=\"block\""))
         XCTAssertTrue(fraction.contains("<mfrac><mn>1</mn><mi>n</mi></mfrac>"))
         XCTAssertTrue(fraction.contains("<msubsup><mo largeop=\"true\">∑</mo><mrow><mi>j</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></msubsup>"))
-        XCTAssertTrue(try MathML.convert("\\text{Target: } a < b", display: false).contains("<mtext>Target: </mtext>"))
+        XCTAssertTrue(try MathML.convert("\\text{Target: } a < b", display: false).contains("<mtext>Target:\u{A0}</mtext>"),
+                      "a token element would drop the trailing space")
         XCTAssertTrue(try MathML.convert("a < b", display: false).contains("<mo>&lt;</mo>"))
         XCTAssertTrue(try MathML.convert("\\bar{G}", display: false).contains("<mover accent=\"true\"><mi>G</mi><mo stretchy=\"true\">¯</mo></mover>"))
         XCTAssertTrue(try MathML.convert("\\left| x \\right|", display: false).contains("<mrow><mo stretchy=\"true\">|</mo><mi>x</mi><mo stretchy=\"true\">|</mo></mrow>"))
         XCTAssertTrue(try MathML.convert("\\sqrt{2}", display: false).contains("<msqrt><mn>2</mn></msqrt>"))
         XCTAssertTrue(try MathML.convert("w_{\\min}", display: false).contains("<msub><mi>w</mi><mi mathvariant=\"normal\">min</mi></msub>"))
+    }
+
+    func testOperatorNamesGetATeXThinSpaceBeforeAnOrdinaryAtomOnly() throws {
+        let space = "<mspace width=\"0.1667em\"></mspace>"
+        XCTAssertTrue(try MathML.convert("\\log w_i", display: false).contains("<mi mathvariant=\"normal\">log</mi>\(space)<msub><mi>w</mi>"))
+        XCTAssertTrue(try MathML.convert("\\log_2 x", display: false).contains("</msub>\(space)<mi>x</mi>"))
+        XCTAssertFalse(try MathML.convert("\\exp(x)", display: false).contains(space), "no space before a parenthesis")
+        XCTAssertFalse(try MathML.convert("\\min_i w_i", display: false).contains(space), "limit operators are spaced as operators")
     }
 
     func testUnknownCommandsAndBadGroupsAreErrors() {

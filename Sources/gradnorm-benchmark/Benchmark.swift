@@ -27,11 +27,19 @@ struct Benchmark: ParsableCommand {
         config.steps = steps
         let experiment = try HeatExperiment<Float>(seededBy: config)
         _ = try experiment.trainWithGradNorm(steps: 20)  // warm-up
-        var gradNorm: [Double] = [], fixed: [Double] = []
-        for _ in 0..<repetitions {
-            gradNorm.append(try experiment.trainWithGradNorm().run.seconds)
-            fixed.append(try experiment.trainWithFixedWeights().run.seconds)
+        // Every matrix-product kernel this CPU runs, side by side (they give the same bits).
+        var timings: [(kernel: MatrixKernels, gradNorm: [Double], fixed: [Double])] = []
+        let fastest = MatrixKernels.selected
+        for kernel in MatrixKernels.available {
+            MatrixKernels.selected = kernel
+            var gradNorm: [Double] = [], fixed: [Double] = []
+            for _ in 0..<repetitions {
+                gradNorm.append(try experiment.trainWithGradNorm().run.seconds)
+                fixed.append(try experiment.trainWithFixedWeights().run.seconds)
+            }
+            timings.append((kernel, gradNorm, fixed))
         }
+        MatrixKernels.selected = fastest
         func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
         func perStep(_ values: [Double]) -> String {
             String(format: "%.3f ms (median of %d; min %.3f, max %.3f)", median(values) / Double(steps) * 1000,
@@ -47,10 +55,13 @@ struct Benchmark: ParsableCommand {
             drawing.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
         }
         print("experiment: heat equation, MLP \(config.layerSizes), \(config.collocationPoints)/\(2 * config.boundaryPointsPerSide)/\(config.initialPoints) points, Float32, \(steps) steps")
-        print("GradNorm step: " + perStep(gradNorm))
-        print("fixed step:    " + perStep(fixed))
+        for timing in timings {
+            print("GradNorm step, \(timing.kernel.rawValue) kernels: " + perStep(timing.gradNorm))
+            print("fixed step,    \(timing.kernel.rawValue) kernels: " + perStep(timing.fixed))
+        }
         print(String(format: "both figures:  %.1f ms (median of %d; min %.1f, max %.1f)", median(drawing) * 1000,
                      drawing.count, drawing.min()! * 1000, drawing.max()! * 1000))
+        MatrixProductBenchmark.report()
         var usage = rusage()
         #if os(Linux)
         getrusage(RUSAGE_SELF.rawValue, &usage)

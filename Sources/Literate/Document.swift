@@ -112,6 +112,11 @@ public struct MarkdownDocument: Sendable {
     /// The blocks after the front matter.
     public var blocks: [Block]
 
+    /// The front-matter keys a tutorial may use: the page title, the index's summary, and the
+    /// metadata row (level, prerequisites, format). Any other key is an error at its line, so a
+    /// typo cannot be dropped silently.
+    public static let frontMatterKeys = ["title", "summary", "level", "prerequisites", "format"]
+
     /// The value of a front-matter key.
     public func metadata(_ key: String) -> String? {
         frontMatter.first { $0.key == key }?.value

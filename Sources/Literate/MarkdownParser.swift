@@ -102,6 +102,10 @@ public enum MarkdownParser {
             guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
                 throw SourceError(path: path, line: index + 1, "front matter key '\(key)' is not a plain word")
             }
+            guard MarkdownDocument.frontMatterKeys.contains(key) else {
+                let known = MarkdownDocument.frontMatterKeys.sorted().joined(separator: ", ")
+                throw SourceError(path: path, line: index + 1, "unknown front matter key '\(key)' (known: \(known))")
+            }
             guard !entries.contains(where: { $0.key == key }) else {
                 throw SourceError(path: path, line: index + 1, "front matter key '\(key)' appears twice")
             }

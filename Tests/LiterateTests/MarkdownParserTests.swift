@@ -14,6 +14,9 @@ final class MarkdownParserTests: XCTestCase {
         XCTAssertThrowsError(try MarkdownParser.parse("---\ntitle: x\nno colon here\n---\n", path: "t.md")) {
             XCTAssertEqual("\($0)", "t.md:3: front matter line is not 'key: value': no colon here")
         }
+        XCTAssertThrowsError(try MarkdownParser.parse("---\ntitle: x\nlevle: Beginner\n---\n\ntext\n", path: "t.md")) {
+            XCTAssertEqual("\($0)", "t.md:3: unknown front matter key 'levle' (known: format, level, prerequisites, summary, title)")
+        }
         XCTAssertThrowsError(try MarkdownParser.parse("---\ntitle: x\n", path: "t.md")) {
             XCTAssertTrue("\($0)".hasPrefix("t.md:1: front matter"), "\($0)")
         }

@@ -62,7 +62,7 @@ public struct GradNormConfig: Equatable, Sendable, Codable {
             ("updateFrequency", "\(d.updateFrequency)", "Update the weights on every n-th step."),
             ("minWeight", "\(d.minWeight)", "Lower clip bound of every weight."),
             ("maxWeight", "\(d.maxWeight)", "Upper clip bound of every weight."),
-            ("variant", d.variant.rawValue, "`reference` (differentiate through Ḡ, no renormalisation) or `paper` (Chen et al. 2018)."),
+            ("variant", d.variant.rawValue, "reference (differentiate through Ḡ, no renormalisation) or paper (Chen et al. 2018: Ḡ held constant, weights renormalised)."),
         ]
     }()
 }

@@ -26,21 +26,8 @@ struct RenderSandbox {
 
     /// Runs `render-tutorial ARGUMENTS --tutorials … --output …`.
     func render(_ arguments: [String], output folder: URL? = nil) throws -> (status: Int32, signalled: Bool, output: String, error: String) {
-        let bundle = Bundle(for: RenderSandboxAnchor.self).bundleURL
-        let candidates = [bundle.appendingPathComponent("render-tutorial"),
-                          bundle.deletingLastPathComponent().appendingPathComponent("render-tutorial")]
-        let process = Process()
-        process.executableURL = candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-        process.arguments = arguments + ["--tutorials", tutorials.path, "--output", (folder ?? output).path]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, process.terminationReason == .uncaughtSignal,
-                String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        let result = try renderTutorial(arguments + ["--tutorials", tutorials.path, "--output", (folder ?? output).path])
+        return (result.status, result.killed, result.output, result.error)
     }
 
     /// Every file of the output folder, by relative path.
@@ -48,8 +35,6 @@ struct RenderSandbox {
         FileManager.default.fileExists(atPath: output.path) ? try SiteFixture.tree(output) : [:]
     }
 }
-
-private final class RenderSandboxAnchor {}
 
 /// Asserts that a render failed cleanly: exit status 1 (no signal), `fragment` in the message
 /// after `file:line`, no step ran, and the output folder is as it was.

@@ -112,18 +112,37 @@ final class OutputSink {
     var figures: [String: FigureOutput] = [:]
     var tables: [String: ResultTable] = [:]
     var producers: [String: String] = [:]
+    /// What each step declares it publishes, by tag.
+    let steps: [String: StepInfo]
 
-    init(observer: RunObserver?) { self.observer = observer }
+    init(observer: RunObserver?, steps: [StepInfo]) {
+        self.observer = observer
+        self.steps = Dictionary(steps.map { ($0.tag, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     private func claim(_ kind: String, _ name: String, by tag: String) throws {
         guard isValidName(name) else {
             throw StepOutputError(message: "\(kind) name '\(name)' must be lower-case letters, digits, '-', '.' or '_'")
         }
         let key = kind + ":" + name
+        if let step = steps[tag], !step.publishes.keys.contains(key) {
+            throw StepOutputError(message: "step '\(tag)' publishes the \(kind) '\(name)' without declaring it; "
+                                  + "add it to `\(kind)s:` of its registration (\(step.location))")
+        }
         if let other = producers[key] {
             throw StepOutputError(message: "\(kind) '\(name)' was already published by step '\(other)'")
         }
         producers[key] = tag
+    }
+
+    /// Throws unless the step published everything it declares.
+    func checkDeclarations(of tag: String) throws {
+        guard let step = steps[tag] else { return }
+        let missing = step.publishes.keys.filter { producers[$0] != tag }.sorted()
+        guard missing.isEmpty else {
+            throw StepOutputError(message: "step '\(tag)' declares but did not publish " + missing.joined(separator: ", ")
+                                  + " (\(step.location))")
+        }
     }
 
     func add(value: String, named name: String, by tag: String) throws {

@@ -32,6 +32,9 @@ public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
 public struct Step<State> {
     public let tag: String
     public let needs: [String]
+    /// The names the body publishes (checked against the tutorial before the run, and
+    /// against the body while it runs).
+    public let publishes: Publications
     public let location: SourceLocation
     let body: (inout State, StepOutput) throws -> Void
 
@@ -39,13 +42,24 @@ public struct Step<State> {
     /// - Parameters:
     ///   - tag: The name snippets use (`swift step=TAG`).
     ///   - needs: Steps that must run earlier in the tutorial (checked before anything runs).
+    ///   - values: The `value:` names the body publishes.
+    ///   - figures: The `figure:` names the body publishes.
+    ///   - tables: The `table=` names the body publishes.
     ///   - body: The step's code; `page` receives its terminal output, values and figures.
-    public init(_ tag: String, needs: [String] = [], file: String = #filePath, line: Int = #line,
-                _ body: @escaping (inout State, StepOutput) throws -> Void) {
+    public init(_ tag: String, needs: [String] = [], values: [String] = [], figures: [String] = [], tables: [String] = [],
+                file: String = #filePath, line: Int = #line, _ body: @escaping (inout State, StepOutput) throws -> Void) {
         self.tag = tag
         self.needs = needs
+        self.publishes = Publications(values: values, figures: figures, tables: tables)
         self.location = SourceLocation(file: file, line: line)
         self.body = body
+    }
+
+    /// Registers a step whose publications are declared elsewhere (beside the code that publishes them).
+    public init(_ tag: String, needs: [String] = [], publishes: Publications, file: String = #filePath, line: Int = #line,
+                _ body: @escaping (inout State, StepOutput) throws -> Void) {
+        self.init(tag, needs: needs, values: publishes.values, figures: publishes.figures, tables: publishes.tables,
+                  file: file, line: line, body)
     }
 }
 
@@ -81,6 +95,7 @@ public struct Tutorial<State> {
 public struct StepInfo: Sendable {
     public var tag: String
     public var needs: [String]
+    public var publishes: Publications
     public var location: SourceLocation
 }
 
@@ -89,18 +104,18 @@ public struct AnyTutorial {
     public let name: String
     public let markdownPath: String
     public let steps: [StepInfo]
-    let execute: (_ plan: [String], _ options: RunOptions, _ started: (String) -> StepOutput) throws -> Void
+    let execute: (_ plan: [String], _ options: RunOptions, _ started: (String) throws -> StepOutput) throws -> Void
 
     public init<State>(_ tutorial: Tutorial<State>) {
         name = tutorial.name
         markdownPath = tutorial.markdownPath
-        steps = tutorial.steps.map { StepInfo(tag: $0.tag, needs: $0.needs, location: $0.location) }
+        steps = tutorial.steps.map { StepInfo(tag: $0.tag, needs: $0.needs, publishes: $0.publishes, location: $0.location) }
         let byTag = Dictionary(tutorial.steps.map { ($0.tag, $0) }, uniquingKeysWith: { first, _ in first })
         execute = { plan, options, started in
             var state = tutorial.makeState(options)
             for tag in plan {
                 guard let step = byTag[tag] else { continue }
-                let output = started(tag)
+                let output = try started(tag)
                 do {
                     try step.body(&state, output)
                 } catch {

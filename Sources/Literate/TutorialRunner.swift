@@ -91,6 +91,7 @@ public struct TutorialRunner {
             let reason = tutorial.step(tag) == nil ? "unknown step '\(tag)'" : "step '\(tag)' has no snippet in this tutorial"
             errors.append(SourceError(path: path, line: line, "output block for \(reason)"))
         }
+        errors += Placeholders.undeclared(in: document, plan: plan.map(\.tag), steps: tutorial.steps)
         if !errors.isEmpty { throw ValidationErrors(errors: errors) }
         let warnings = tutorial.steps.filter { shownAt[$0.tag] == nil }.map {
             "\(path): step '\($0.tag)' (\($0.location)) is registered but the tutorial does not use it"
@@ -137,11 +138,12 @@ public struct TutorialRunner {
         try documentCheck?(document)
         for warning in warnings { observer?.warning(warning) }
 
-        let sink = OutputSink(observer: observer)
+        let sink = OutputSink(observer: observer, steps: tutorial.steps)
         var results: [String: StepResult] = [:]
         var current: (output: StepOutput, started: DispatchTime)?
-        func finishCurrent() {
+        func finishCurrent() throws {
             guard let (output, started) = current else { return }
+            do { try sink.checkDeclarations(of: output.tag) } catch { throw StepFailure(tag: output.tag, error: error) }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             results[output.tag] = StepResult(tag: output.tag, lines: output.lines, seconds: seconds)
             observer?.stepFinished(output.tag, seconds: seconds)
@@ -152,14 +154,14 @@ public struct TutorialRunner {
         var index = 0
         do {
             try tutorial.execute(plan.map(\.tag), options) { tag in
-                finishCurrent()
+                try finishCurrent()
                 index += 1
                 self.observer?.stepStarted(tag, index: index, count: plan.count)
                 let output = StepOutput(tag: tag, quick: self.options.quick, sink: sink)
                 current = (output, DispatchTime.now())
                 return output
             }
-            finishCurrent()
+            try finishCurrent()
         } catch let failure as StepFailure {
             let code = plan.first { $0.tag == failure.tag }?.code
             throw StepError(tutorial: tutorial.name, tag: failure.tag,

@@ -51,11 +51,6 @@ final class RunnerTests: XCTestCase {
         XCTAssertTrue(run.warnings[0].contains("step 'unused'") && run.warnings[0].contains("Steps.swift:2"), run.warnings[0])
     }
 
-    func testMissingValueIsAnErrorWithItsLine() throws {
-        let message = try errors(validMarkdown + "\nWhere is `value:missing`?\n")
-        XCTAssertTrue(message.contains("test.md:22: no step published the value 'missing'; published: answer"), message)
-    }
-
     func testFailingStepNamesStepLineAndError() throws {
         let test = try TestTutorial(markdown: validMarkdown)
         defer { test.remove() }

@@ -36,8 +36,10 @@ struct TestTutorial {
     struct State { var count = 0 }
 
     /// The registered tutorial; `failing` makes `publish` throw.
-    /// `measured` is reported by `greet` as a measurement.
-    func tutorial(failing: Bool = false, extraStep: Bool = false, measured: String? = nil) -> AnyTutorial {
+    /// `measured` is reported by `greet` as a measurement. `declared` is what `publish`
+    /// declares it publishes (it publishes `answer`).
+    func tutorial(failing: Bool = false, extraStep: Bool = false, measured: String? = nil,
+                  declared: [String] = ["answer"]) -> AnyTutorial {
         let file = sourceURL.path
         var steps: [Step<State>] = [
             Step("greet", file: file, line: Self.lines["greet"]!) { state, page in
@@ -45,7 +47,7 @@ struct TestTutorial {
                 if let measured { page.measured(measured) }
                 state.count += 1
             },
-            Step("publish", needs: ["greet"], file: file, line: Self.lines["publish"]!) { state, page in
+            Step("publish", needs: ["greet"], values: declared, file: file, line: Self.lines["publish"]!) { state, page in
                 if failing { throw TestFailure() }
                 try page.value("answer", "\(state.count * 42)")
             },

@@ -30,7 +30,7 @@ struct SiteFixture {
     }
 
     func tutorial(_ name: String = "page", failing: Bool = false, markdownPath: String? = nil) -> AnyTutorial {
-        let step = Step<Int>("count", file: source.path, line: 2) { state, page in
+        let step = Step<Int>("count", values: ["n"], file: source.path, line: 2) { state, page in
             if failing { throw FixtureFailure() }
             page.print("<b>counted</b> \(state)")
             try page.value("n", "3 < 4")

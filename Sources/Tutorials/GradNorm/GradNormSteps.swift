@@ -88,7 +88,8 @@ public enum GradNormTutorial {
             state.fixedRun = run
             page.print(Report.stepLine(state.config.steps, total: run.finalLosses.reduce(0, +), losses: run.finalLosses, names: state.names))
         },
-        Step("evaluate", needs: ["train-gradnorm", "train-fixed"]) { state, page in
+        Step("evaluate", needs: ["train-gradnorm", "train-fixed"],
+             values: ["l2.gradnorm", "l2.fixed", "l2.better", "l2.worse", "l2.ratio"]) { state, page in
             // RMS error against u(x, t) = sin(πx)·exp(−π²·D·t) on a 50 × 50 grid.
             let gradNormError = state.gradNormRun.l2Error
             let fixedError = state.fixedRun.l2Error
@@ -103,15 +104,15 @@ public enum GradNormTutorial {
             try page.value("l2.worse", gradNormError < fixedError ? "fixed weights" : "GradNorm")
             try page.value("l2.ratio", Report.fixed(max(gradNormError, fixedError) / min(gradNormError, fixedError), 2))
         },
-        Step("plot-training", needs: ["train-gradnorm", "train-fixed"]) { state, page in
+        Step("plot-training", needs: ["train-gradnorm", "train-fixed"], figures: ["training-comparison"]) { state, page in
             let figure = GradNormFigures.trainingComparison(state.result)
             try page.figure("training-comparison", .drawing(figure, warningsTo: page))
         },
-        Step("plot-solution", needs: ["train-gradnorm", "train-fixed"]) { state, page in
+        Step("plot-solution", needs: ["train-gradnorm", "train-fixed"], figures: ["solution"]) { state, page in
             let figure = GradNormFigures.solution(state.result)
             try page.figure("solution", .drawing(figure, warningsTo: page))
         },
-        Step("summarize", needs: ["train-gradnorm", "train-fixed"]) { state, page in
+        Step("summarize", needs: ["train-gradnorm", "train-fixed"], values: summaryValues) { state, page in
             for (method, run) in [("gradnorm", state.gradNormRun!), ("fixed", state.fixedRun!)] {
                 let weights = method == "gradnorm" ? state.finalWeights : [1, 1, 1]
                 let total = zip(weights, run.finalLosses).map(*).reduce(0, +)
@@ -141,4 +142,9 @@ public enum GradNormTutorial {
             try page.value("steps", String(state.config.steps))
         },
     ]
+
+    /// What `summarize` publishes: final losses per method and loss, weights, and the comparisons.
+    static let summaryValues = ["gradnorm", "fixed"].flatMap { method in ["total", "pde", "bc", "ic"].map { "\(method).\($0)" } }
+        + ["weight.pde", "weight.bc", "weight.ic", "weight.heaviest", "weight.lightest",
+           "spread.gradnorm", "spread.fixed", "spread.closer", "l2.verdict", "l2.reference", "l2.reference-ordering", "steps"]
 }

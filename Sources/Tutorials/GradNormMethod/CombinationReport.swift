@@ -17,6 +17,10 @@ enum CombinationReport {
     /// "lower" or "higher" (or "the same") for `a` against `b`.
     static func comparison(_ a: Double, _ b: Double) -> String { a < b ? "lower" : a > b ? "higher" : "the same" }
 
+    /// What ``sampling(_:_:)`` publishes.
+    static let samplingOutputs = Publications(values: ["rad.best", "rad.wu-word", "rad.wu-wins", "rad.opifex-word", "rad.steps", "rad.ratio"],
+                                              figures: ["rad-points"], tables: ["rad"])
+
     static func sampling(_ state: CombinationState, _ page: StepOutput) throws {
         let methods = state.samplingRuns.reduce(into: [String]()) { if !$0.contains($1.method) { $0.append($1.method) } }
         let seeds = state.samplingRuns.reduce(into: [Int]()) { if !$0.contains($1.seed) { $0.append($1.seed) } }
@@ -47,6 +51,10 @@ enum CombinationReport {
         try page.figure("rad-points", .drawing(CombinationFigures.samplingDensity(shown, problem: state.peak), warningsTo: page))
     }
 
+    /// What ``domainDecomposition(_:_:)`` publishes.
+    static let domainDecompositionOutputs = Publications(values: ["xpinn.l2", "xpinn.jump", "xpinn.steps", "xpinn.heaviest", "xpinn.lightest"],
+                                                         figures: ["xpinn-solution", "xpinn-training"], tables: ["xpinn"])
+
     static func domainDecomposition(_ state: CombinationState, _ page: StepOutput) throws {
         let problem = state.xpinnProblem!, model = state.xpinnModel!
         let evaluation = problem.evaluate(model, resolution: 50)
@@ -72,6 +80,10 @@ enum CombinationReport {
         try page.figure("xpinn-training", .drawing(MethodFigures.lossesAndWeights(state.xpinnRecords, names: names),
                                                    warningsTo: page))
     }
+
+    /// What ``multilevel(_:_:)`` publishes.
+    static let multilevelOutputs = Publications(values: ["cascade.steps", "cascade.l2-coarse", "cascade.l2-fine", "cascade.word", "cascade.largest-change"],
+                                                figures: ["cascade-training"], tables: ["cascade"])
 
     static func multilevel(_ state: CombinationState, _ page: StepOutput) throws {
         let outcome = state.cascade!, problem = outcome.problem, levels = outcome.levels

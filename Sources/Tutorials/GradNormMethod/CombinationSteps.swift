@@ -46,7 +46,7 @@ enum CombinationSteps {
             state.combined.samplingRuns = runs
             state.combined.peak = CombinationState.peakProblem(seed: 0)
         },
-        Step("rad-results", needs: ["rad-gradnorm"]) { state, page in
+        Step("rad-results", needs: ["rad-gradnorm"], publishes: CombinationReport.samplingOutputs) { state, page in
             try CombinationReport.sampling(state.combined, page)
         },
     ]
@@ -80,7 +80,7 @@ enum CombinationSteps {
             state.combined.xpinnProblem = problem
             state.combined.xpinnModel = training.model
         },
-        Step("xpinn-results", needs: ["xpinn-gradnorm"]) { state, page in
+        Step("xpinn-results", needs: ["xpinn-gradnorm"], publishes: CombinationReport.domainDecompositionOutputs) { state, page in
             try CombinationReport.domainDecomposition(state.combined, page)
         },
     ]
@@ -112,7 +112,7 @@ enum CombinationSteps {
             }
             state.combined.cascade = CascadeOutcome(problem: problem, levels: levels)
         },
-        Step("cascade-results", needs: ["cascade-gradnorm"]) { state, page in
+        Step("cascade-results", needs: ["cascade-gradnorm"], publishes: CombinationReport.multilevelOutputs) { state, page in
             try CombinationReport.multilevel(state.combined, page)
         },
     ]

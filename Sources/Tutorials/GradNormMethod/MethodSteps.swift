@@ -62,12 +62,14 @@ public enum GradNormMethodTutorial {
     ]
 
     static let options: [Step<GradNormMethodState>] = [
-        Step("config-table") { state, page in
+        Step("config-table", tables: ["config"]) { state, page in
             let rows = GradNormConfig.fieldDocumentation.map { [$0.name, $0.defaultValue, $0.meaning] }
             try page.table("config", ResultTable(header: ["Field", "Default", "Meaning"], rows: rows,
                                                  alignments: [.left, .left, .left]))
         },
-        Step("alpha-sweep", needs: ["training-loop"]) { state, page in
+        Step("alpha-sweep", needs: ["training-loop"],
+             values: ["sweep.best-alpha", "sweep.best-l2", "sweep.steps", "sweep.widest-alpha", "sweep.widest-ratio",
+                      "sweep.narrowest-alpha", "sweep.narrowest-ratio"], figures: ["alpha-weights"], tables: ["alpha-sweep"]) { state, page in
             let alphas = [0, 0.5, 1, 1.5, 2]
             // Five trainings from the same start, one per α.
             let results = try state.trainHeat(alphas.map { GradNormConfig(alpha: $0) }, labels: alphas.map { "α = \(Report.alpha($0))" })
@@ -139,7 +141,7 @@ public enum GradNormMethodTutorial {
                 page.print("update \(String(format: "%3d", update)): " + shown.joined(separator: ", "))
             }
         },
-        Step("update-frequency", needs: ["training-loop"]) { state, page in
+        Step("update-frequency", needs: ["training-loop"], tables: ["update-frequency"]) { state, page in
             var rows: [[String]] = []
             let frequencies = [1, 10]  // every step is the α = 1.5 run of the sweep: the same settings
             let results = try state.trainHeat(frequencies.map { GradNormConfig(updateFrequency: $0) },
@@ -156,7 +158,7 @@ public enum GradNormMethodTutorial {
                 page.measured("update every \(frequency): \(Report.fixed(result.seconds / Double(state.steps) * 1000, 3)) ms per step")
             }
         },
-        Step("monitor-weights", needs: ["training-loop"]) { state, page in
+        Step("monitor-weights", needs: ["training-loop"], figures: ["weight-evolution"]) { state, page in
             let figure = MethodFigures.weightEvolution(state.weightHistory, names: heatNames)
             try page.figure("weight-evolution", .drawing(figure, warningsTo: page))
         },
@@ -212,7 +214,8 @@ public enum GradNormMethodTutorial {
             state.laplaceModel = training.model
             state.laplaceWeights = training.balancer.weights.map(Double.init)
         },
-        Step("laplace-evaluate", needs: ["laplace-train"]) { state, page in
+        Step("laplace-evaluate", needs: ["laplace-train"], values: ["laplace.l2", "laplace.steps"],
+             figures: ["laplace-training", "laplace-solution"]) { state, page in
             let names = LaplaceLosses<Float>.names
             let evaluation = state.laplace.evaluate(state.laplaceModel, resolution: 50)
             let rmsError = evaluation.rmsError!, exact = evaluation.exact!, predicted = evaluation.predicted

@@ -69,7 +69,7 @@ let package = Package(
         .target(name: "NeuralNet", dependencies: ["Tensor", "Random"], swiftSettings: engineSettings),
         .target(name: "Sampling", dependencies: ["Random", "Tensor", "PINN"], swiftSettings: engineSettings),
         .target(name: "PINN", dependencies: ["Tensor", "NeuralNet", "GradNorm"], swiftSettings: engineSettings),
-        .target(name: "GradNorm", dependencies: ["Tensor", "NeuralNet"], swiftSettings: engineSettings),
+        .target(name: "GradNorm", dependencies: ["Tensor", "NeuralNet", "Random"], swiftSettings: engineSettings),
         .target(
             name: "DomainDecomposition",
             dependencies: ["Tensor", "NeuralNet", "PINN", "GradNorm", "Random"],
@@ -106,7 +106,11 @@ let package = Package(
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Random", "Tensor", "PINN", "GradNorm", "NeuralNet"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PINNTests", dependencies: ["PINN", "GradNorm", "NeuralNet"]),
-        .testTarget(name: "GradNormTests", dependencies: ["GradNorm"]),
+        .testTarget(
+            name: "GradNormTests",
+            dependencies: ["GradNorm", "Experiments", "PINN", "NeuralNet", "Tensor"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "DomainDecompositionTests",
             dependencies: ["DomainDecomposition", "GradNorm", "NeuralNet", "PINN", "Random", "Tensor"],

@@ -25,6 +25,7 @@ let package = Package(
         .executable(name: "gradnorm-benchmark", targets: ["gradnorm-benchmark"]),
         .library(name: "GradNorm", targets: ["GradNorm"]),
         .library(name: "PINN", targets: ["PINN"]),
+        .library(name: "NTK", targets: ["NTK"]),
         .library(name: "Random", targets: ["Random"]),
         .library(name: "Sampling", targets: ["Sampling"]),
         .library(name: "DomainDecomposition", targets: ["DomainDecomposition"]),
@@ -70,6 +71,7 @@ let package = Package(
         .target(name: "Sampling", dependencies: ["Random", "Tensor", "PINN"], swiftSettings: engineSettings),
         .target(name: "PINN", dependencies: ["Tensor", "NeuralNet", "GradNorm"], swiftSettings: engineSettings),
         .target(name: "GradNorm", dependencies: ["Tensor", "NeuralNet", "Random"], swiftSettings: engineSettings),
+        .target(name: "NTK", dependencies: ["Tensor", "NeuralNet", "PINN"], swiftSettings: engineSettings),
         .target(
             name: "DomainDecomposition",
             dependencies: ["Tensor", "NeuralNet", "PINN", "GradNorm", "Random"],
@@ -111,6 +113,7 @@ let package = Package(
             dependencies: ["GradNorm", "Experiments", "PINN", "NeuralNet", "Tensor"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "NTKTests", dependencies: ["NTK", "GradNorm", "NeuralNet", "PINN", "Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DomainDecompositionTests",
             dependencies: ["DomainDecomposition", "GradNorm", "NeuralNet", "PINN", "Random", "Tensor"],

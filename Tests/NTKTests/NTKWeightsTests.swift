@@ -51,6 +51,17 @@ final class NTKWeightsTests: XCTestCase {
         }
     }
 
+    func testKernelDiagonalsOfALossWithTargetsAreThoseOfTheOutput() throws {
+        // The IC misfit u − sin(πx) holds one target per point; its Jacobian is that of u.
+        let problem = Self.smallHeatProblem(), model = Self.network()
+        let diagonals = try problem.kernelDiagonals(at: model)
+        XCTAssertEqual(diagonals.map(\.count), [12, 4, 3], "one entry per point of each loss")
+        let output = try networkKernel(of: model, at: problem.data.initial)
+        for (point, value) in diagonals[2].enumerated() {
+            XCTAssertEqual(Double(value), output[point][point], accuracy: 1e-6 * output[point][point])
+        }
+    }
+
     func testACustomLossHasNoKernel() throws {
         struct CustomLoss: PINNProblem {
             var lossTerms: [LossTerm<MLP<Float>>] { [.custom("energy") { $0(Tensor(rows: [[0.5, 0.5]])).sum() }] }

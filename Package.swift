@@ -25,6 +25,7 @@ let package = Package(
         .executable(name: "gradnorm-benchmark", targets: ["gradnorm-benchmark"]),
         .library(name: "GradNorm", targets: ["GradNorm"]),
         .library(name: "PINN", targets: ["PINN"]),
+        .library(name: "NTK", targets: ["NTK"]),
         .library(name: "Random", targets: ["Random"]),
         .library(name: "Sampling", targets: ["Sampling"]),
         .library(name: "DomainDecomposition", targets: ["DomainDecomposition"]),
@@ -69,7 +70,8 @@ let package = Package(
         .target(name: "NeuralNet", dependencies: ["Tensor", "Random"], swiftSettings: engineSettings),
         .target(name: "Sampling", dependencies: ["Random", "Tensor", "PINN"], swiftSettings: engineSettings),
         .target(name: "PINN", dependencies: ["Tensor", "NeuralNet", "GradNorm"], swiftSettings: engineSettings),
-        .target(name: "GradNorm", dependencies: ["Tensor", "NeuralNet"], swiftSettings: engineSettings),
+        .target(name: "GradNorm", dependencies: ["Tensor", "NeuralNet", "Random"], swiftSettings: engineSettings),
+        .target(name: "NTK", dependencies: ["Tensor", "NeuralNet", "PINN"], swiftSettings: engineSettings),
         .target(
             name: "DomainDecomposition",
             dependencies: ["Tensor", "NeuralNet", "PINN", "GradNorm", "Random"],
@@ -106,7 +108,12 @@ let package = Package(
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Random", "Tensor", "PINN", "GradNorm", "NeuralNet"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PINNTests", dependencies: ["PINN", "GradNorm", "NeuralNet"]),
-        .testTarget(name: "GradNormTests", dependencies: ["GradNorm"]),
+        .testTarget(
+            name: "GradNormTests",
+            dependencies: ["GradNorm", "Experiments", "PINN", "NeuralNet", "Tensor"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "NTKTests", dependencies: ["NTK", "GradNorm", "NeuralNet", "PINN", "Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DomainDecompositionTests",
             dependencies: ["DomainDecomposition", "GradNorm", "NeuralNet", "PINN", "Random", "Tensor"],

@@ -8,6 +8,11 @@ import Tensor
 /// update then follows `Σᵢ wᵢ·∇Lᵢ` with the weights the balancer holds at that point.
 ///
 /// A new balancer is a small type with this conformance; ``FixedWeights`` is the simplest.
+///
+/// A balancer that weighs losses by their neural tangent kernels (``NTKWeights``) also says
+/// ``usesKernelDiagonals`` when its next update is due; the loop then computes, for each loss,
+/// the diagonal of its empirical NTK and calls ``update(losses:gradients:gradientNorms:kernelDiagonals:)``.
+/// The diagonals cost one backward pass per point, so the loop computes them only then.
 public protocol LossBalancer {
     associatedtype Scalar: TensorScalar
     /// The number of losses balanced.
@@ -23,6 +28,25 @@ public protocol LossBalancer {
     ///   - gradients: Each loss's gradient with respect to the model's parameters.
     ///   - gradientNorms: ‖∇Lᵢ‖ over all parameters when ``usesGradientNorms``, otherwise empty.
     mutating func update(losses: [Scalar], gradients: [ParameterGradients<Scalar>], gradientNorms: [Scalar]) throws
+    /// Whether the coming update reads the losses' kernel diagonals (default: never).
+    var usesKernelDiagonals: Bool { get }
+    /// Adapts the weights to this step's losses and, when ``usesKernelDiagonals``, the diagonals
+    /// of their empirical neural tangent kernels. The default ignores the diagonals and calls
+    /// ``update(losses:gradients:gradientNorms:)``.
+    /// - Parameter kernelDiagonals: Per loss, `‖∂fᵢ(xₚ)/∂θ‖²` at each of its points `xₚ`, where `fᵢ`
+    ///   is the pointwise quantity the loss is the mean square of (the trace of `Kᵢᵢ` is their sum);
+    ///   empty unless ``usesKernelDiagonals``.
+    mutating func update(losses: [Scalar], gradients: [ParameterGradients<Scalar>], gradientNorms: [Scalar],
+                         kernelDiagonals: [[Scalar]]) throws
+}
+
+extension LossBalancer {
+    public var usesKernelDiagonals: Bool { false }
+
+    public mutating func update(losses: [Scalar], gradients: [ParameterGradients<Scalar>], gradientNorms: [Scalar],
+                                kernelDiagonals: [[Scalar]]) throws {
+        try update(losses: losses, gradients: gradients, gradientNorms: gradientNorms)
+    }
 }
 
 extension LossBalancer {

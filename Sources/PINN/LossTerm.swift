@@ -13,6 +13,17 @@ public struct LossTerm<Model: ParameterizedModel> {
     public let name: String
     let whole: (Model) -> Tensor<Scalar>
     let splitInto: ((Int) -> [(Model) -> Tensor<Scalar>])?
+    /// For a mean-square loss, its points and the pointwise quantity whose mean square it is
+    /// (what the loss's empirical neural tangent kernel is taken of); `nil` for a custom loss.
+    public let pointwise: (points: Tensor<Scalar>, quantity: (Model, Tensor<Scalar>) -> Tensor<Scalar>)?
+
+    init(name: String, whole: @escaping (Model) -> Tensor<Scalar>, splitInto: ((Int) -> [(Model) -> Tensor<Scalar>])?,
+         pointwise: (points: Tensor<Scalar>, quantity: (Model, Tensor<Scalar>) -> Tensor<Scalar>)? = nil) {
+        self.name = name
+        self.whole = whole
+        self.splitInto = splitInto
+        self.pointwise = pointwise
+    }
 
     /// `mean(residual(model, points)²)` over all entries.
     /// - Parameters:
@@ -27,8 +38,10 @@ public struct LossTerm<Model: ParameterizedModel> {
         of residual: @escaping (Model, Tensor<Scalar>) -> Tensor<Scalar>
     ) -> LossTerm {
         let whole: (Model) -> Tensor<Scalar> = { residual($0, points).squared().mean() }
-        guard splitsAcrossThreads else { return LossTerm(name: name, whole: whole, splitInto: nil) }
-        return LossTerm(name: name, whole: whole) { requested in
+        guard splitsAcrossThreads else {
+            return LossTerm(name: name, whole: whole, splitInto: nil, pointwise: (points, residual))
+        }
+        return LossTerm(name: name, whole: whole, splitInto: { requested in
             let n = points.shape[0], count = Swift.max(1, Swift.min(requested, n))
             return (0..<count).map { part in
                 let batch = points.rows((part * n / count)..<((part + 1) * n / count))
@@ -38,7 +51,7 @@ public struct LossTerm<Model: ParameterizedModel> {
                     return values.squared().sum() / Scalar(n * (values.count / Swift.max(batch.shape[0], 1)))
                 }
             }
-        }
+        }, pointwise: (points, residual))
     }
 
     /// A loss given as any scalar function of the model (never split).

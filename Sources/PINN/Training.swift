@@ -6,7 +6,8 @@ import Tensor
 /// The training loop of every PINN here: a problem, a model, a loss balancer and Adam.
 ///
 /// One step: (resample the collocation points when due) → each loss and its gradient →
-/// the gradient norms, if the balancer uses them → the balancer's update → `Σᵢ wᵢ·∇Lᵢ`
+/// the gradient norms, if the balancer uses them → the diagonals of each loss's empirical NTK,
+/// if the balancer's coming update reads them → the balancer's update → `Σᵢ wᵢ·∇Lᵢ`
 /// with the new weights → Adam. This is the reference GradNorm order; fixed weights,
 /// GradNorm and any other ``LossBalancer`` go through the same loop.
 ///
@@ -68,7 +69,8 @@ public struct Training<Problem: PINNProblem, Balancer: LossBalancer> where Balan
             try Self.checkFinite(losses, "loss", names: names, step: step)
             let norms = balancer.usesGradientNorms ? gradients.map { $0.norm } : []
             try Self.checkFinite(norms, "gradient norm", names: names, step: step)
-            try balancer.update(losses: losses, gradients: gradients, gradientNorms: norms)
+            let diagonals = balancer.usesKernelDiagonals ? try problem.kernelDiagonals(at: model) : []
+            try balancer.update(losses: losses, gradients: gradients, gradientNorms: norms, kernelDiagonals: diagonals)
             let weights = balancer.weights
             try Self.checkFinite(weights, "weight", names: names, step: step)
             let total = zip(weights, losses).reduce(Scalar(0)) { $0 + $1.0 * $1.1 }

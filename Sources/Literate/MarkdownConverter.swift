@@ -14,6 +14,8 @@ extension MarkdownDocument {
 struct MarkdownConverter {
     let path: String
     let math: MathExtraction
+    /// How many body lines come before the parsed text (it may be a piece of the body).
+    var lineOffset = 0
 
     func children(_ node: OpaquePointer) -> [OpaquePointer] {
         var result: [OpaquePointer] = []
@@ -40,7 +42,7 @@ struct MarkdownConverter {
 
     func line(of node: OpaquePointer, else fallback: Int) -> Int {
         let line = Int(cmark_node_get_start_line(node))
-        return line > 0 ? line : fallback
+        return line > 0 ? line + lineOffset : fallback
     }
 
     func checkDepth(_ depth: Int, line: Int) throws {
@@ -56,7 +58,7 @@ struct MarkdownConverter {
     }
 
     func block(_ node: OpaquePointer, depth: Int) throws -> Block {
-        let line = Int(cmark_node_get_start_line(node))
+        let line = Int(cmark_node_get_start_line(node)) + lineOffset
         switch cmark_node_get_type(node) {
         case CMARK_NODE_HEADING:
             return .heading(level: Int(cmark_node_get_heading_level(node)), content: try inlines(of: node, line: line, depth: depth),
@@ -82,7 +84,7 @@ struct MarkdownConverter {
             var character: CChar = 0
             let fenced = cmark_node_get_fenced(node, &length, &offset, &character) != 0
             return .code(CodeBlock(info: info.trimmingCharacters(in: .whitespaces), literal: literal(node), line: line,
-                                   endLine: Int(cmark_node_get_end_line(node)), fenced: fenced))
+                                   endLine: Int(cmark_node_get_end_line(node)) + lineOffset, fenced: fenced))
         case CMARK_NODE_HTML_BLOCK:
             return .html(literal(node), line: line)
         case CMARK_NODE_THEMATIC_BREAK:

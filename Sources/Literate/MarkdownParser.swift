@@ -15,20 +15,54 @@ public enum MarkdownParser {
 
     /// Parses Markdown text; `path` names it in error messages.
     public static func parse(_ markdown: String, path: String) throws -> MarkdownDocument {
+        try parse(markdown, path: path, pieceSize: DocumentSegments.pieceSize)
+    }
+
+    /// Parses Markdown text in pieces of about `pieceSize` bytes (nil: whole), which gives the
+    /// same document as one parse (see ``DocumentSegments``).
+    static func parse(_ markdown: String, path: String, pieceSize: Int?) throws -> MarkdownDocument {
         let (frontMatter, body) = try splitFrontMatter(try SourceText.normalized(markdown, path: path), path: path)
         guard let tokens = MathExtraction.tokenCharacters(avoiding: body) else {
             throw SourceError(path: path, line: 1, "the file uses every private-use character (U+E000–U+F8FF); formulas need two of them")
         }
-        // A first parse finds the code and HTML blocks, whose lines hold no formulas.
-        let verbatim = try withDocument(body, path: path) { verbatimLines(of: $0) }
-        let math = MathExtraction(body, tokens: tokens, verbatimLines: verbatim)
-        let blocks = try withDocument(math.text, path: path) { root in
-            try MarkdownConverter(path: path, math: math).blocks(of: root)
+        var blocks: [Block] = []
+        try DocumentSegments(body, pieceSize: pieceSize).forEachPiece { piece in
+            let text = piece.bytes.count == body.utf8.count ? body : Self.substring(of: body, piece.bytes)
+            guard let pieceBlocks = try parsePiece(text, path: path, tokens: tokens, lineOffset: piece.firstLine - 1,
+                                                   sentinelLine: piece.sentinelLine) else { return false }
+            blocks += pieceBlocks
+            return true
         }
         guard !blocks.isEmpty else {
             throw SourceError(path: path, line: 1, "the tutorial is empty" + (frontMatter.isEmpty ? "" : " after its front matter"))
         }
         return MarkdownDocument(path: path, frontMatter: frontMatter, blocks: blocks)
+    }
+
+    /// The blocks of one piece of the body (see ``DocumentSegments``), without its sentinel
+    /// line's block; nil when the sentinel does not start the last top-level block.
+    static func parsePiece(_ text: String, path: String, tokens: (open: Character, close: Character), lineOffset: Int,
+                           sentinelLine: Int?) throws -> [Block]? {
+        func startsLastBlock(_ root: OpaquePointer) -> Bool {
+            guard let line = sentinelLine else { return true }
+            return cmark_node_last_child(root).map { Int(cmark_node_get_start_line($0)) == line } ?? false
+        }
+        // A first parse finds the code and HTML blocks, whose lines hold no formulas.
+        guard let verbatim = try withDocument(text, path: path, { startsLastBlock($0) ? verbatimLines(of: $0) : nil }) else {
+            return nil
+        }
+        let math = MathExtraction(text, tokens: tokens, verbatimLines: verbatim)
+        return try withDocument(math.text, path: path) { root in
+            guard startsLastBlock(root) else { return nil }
+            let blocks = try MarkdownConverter(path: path, math: math, lineOffset: lineOffset).blocks(of: root)
+            return sentinelLine == nil ? blocks : Array(blocks.dropLast())
+        }
+    }
+
+    static func substring(of text: String, _ bytes: Range<Int>) -> String {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound), end = utf8.index(start, offsetBy: bytes.count)
+        return String(text[start..<end])
     }
 
     /// Parses `markdown` with cmark-gfm (tables, strikethrough) and hands the tree to `body`.

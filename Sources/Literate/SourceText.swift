@@ -35,6 +35,10 @@ public enum SourceText {
     /// `text` with CRLF and CR turned into LF and a leading byte-order mark dropped; throws at
     /// the line of a NUL character (cmark would silently replace it).
     public static func normalized(_ text: String, path: String) throws -> String {
+        // Most files need no change; finding that out on the bytes avoids a scalar-by-scalar copy.
+        let needsChange = text.unicodeScalars.first == "\u{FEFF}"
+            || text.utf8.contains { $0 == UInt8(ascii: "\r") || $0 == 0 }
+        if !needsChange { return text }
         var scalars = String.UnicodeScalarView()
         scalars.reserveCapacity(text.utf8.count)
         var line = 1

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Escapes text for HTML content and attribute values.
 public func escapeHTML(_ text: String) -> String {
     var result = ""
@@ -19,10 +21,31 @@ public func escapeHTML(_ text: String) -> String {
 /// markup this module generated itself.
 struct HTMLBuilder {
     private(set) var html = ""
+    /// Earlier parts of a long text (see ``finishPart()``), in order.
+    private var parts: [String] = []
+
+    /// The length of the text so far, in UTF-8 bytes.
+    var byteCount: Int { parts.reduce(html.utf8.count) { $0 + $1.utf8.count } }
+
+    /// Sets the text so far aside once it exceeds a megabyte, so that a long page grows in
+    /// parts instead of by reallocating (and briefly doubling) one huge string.
+    mutating func finishPart() {
+        guard html.utf8.count > 1 << 20 else { return }
+        parts.append(html)
+        html = ""
+    }
+
+    /// Appends the whole text to `data`, giving up each part's memory as soon as it is copied.
+    mutating func move(into data: inout Data) {
+        parts.append(html)
+        html = ""
+        parts.reverse()
+        while let part = parts.popLast() { data.append(contentsOf: part.utf8) }
+    }
 
     mutating func raw(_ markup: String) { html += markup }
 
-    mutating func text(_ text: String) { html += escapeHTML(text) }
+    mutating func text(_ text: String) { appendEscaped(text) }
 
     mutating func element(_ name: String, _ attributes: [(String, String)] = [], _ content: (inout HTMLBuilder) throws -> Void) rethrows {
         open(name, attributes)
@@ -32,7 +55,7 @@ struct HTMLBuilder {
 
     mutating func element(_ name: String, _ attributes: [(String, String)] = [], text: String) {
         open(name, attributes)
-        html += escapeHTML(text)
+        appendEscaped(text)
         html += "</\(name)>"
     }
 
@@ -43,6 +66,15 @@ struct HTMLBuilder {
     }
 
     mutating func newline() { html += "\n" }
+
+    /// Appends ``escapeHTML(_:)`` of `text`, without building it first when nothing needs escaping.
+    mutating func appendEscaped(_ text: String) {
+        let needsEscaping = text.utf8.contains { byte in
+            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+                || byte == UInt8(ascii: "'")
+        }
+        html += needsEscaping ? escapeHTML(text) : text
+    }
 }
 
 /// A heading's id: lower-case words joined by hyphens, made unique within the page.

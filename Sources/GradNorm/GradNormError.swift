@@ -9,6 +9,12 @@ public enum GradNormError: Error, Equatable, CustomStringConvertible {
     /// A loss, gradient norm or weight became NaN or infinite.
     case nonFinite(quantity: String, name: String, step: Int, value: Double)
 
+    /// ``invalidConfiguration(field:value:requirement:)`` with the value written out, for the
+    /// balancers' setting checks.
+    public static func invalid(_ field: String, _ value: Any, _ requirement: String) -> GradNormError {
+        .invalidConfiguration(field: field, value: "\(value)", requirement: requirement)
+    }
+
     public var description: String {
         switch self {
         case let .invalidConfiguration(field, value, requirement):

@@ -20,9 +20,7 @@ public struct GradientNormWeights<Scalar: TensorScalar>: LossBalancer {
     /// Creates the balancer with all weights 1.
     /// - Throws: ``GradNormError/invalidConfiguration(field:value:requirement:)`` for a bad setting.
     public init(lossCount: Int, momentum: Double = 0.9, updateFrequency: Int = 1000) throws {
-        func fail(_ field: String, _ value: Any, _ requirement: String) -> GradNormError {
-            .invalidConfiguration(field: field, value: "\(value)", requirement: requirement)
-        }
+        let fail = GradNormError.invalid
         guard lossCount >= 1 else { throw fail("lossCount", lossCount, "an integer ≥ 1") }
         guard momentum.isFinite, momentum >= 0, momentum < 1 else { throw fail("momentum", momentum, "a number in [0, 1)") }
         guard updateFrequency >= 1 else { throw fail("updateFrequency", updateFrequency, "an integer ≥ 1") }

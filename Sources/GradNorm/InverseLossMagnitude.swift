@@ -16,9 +16,7 @@ public struct InverseLossMagnitude<Scalar: TensorScalar>: LossBalancer {
     /// Creates the balancer with all weights 1.
     /// - Throws: ``GradNormError/invalidConfiguration(field:value:requirement:)`` for a bad setting.
     public init(lossCount: Int, alpha: Double = 0.5, epsilon: Double = 1e-8) throws {
-        func fail(_ field: String, _ value: Any, _ requirement: String) -> GradNormError {
-            .invalidConfiguration(field: field, value: "\(value)", requirement: requirement)
-        }
+        let fail = GradNormError.invalid
         guard lossCount >= 1 else { throw fail("lossCount", lossCount, "an integer ≥ 1") }
         guard alpha.isFinite, alpha > 0, alpha <= 1 else { throw fail("alpha", alpha, "a number in (0, 1]") }
         guard epsilon.isFinite, epsilon >= 0 else { throw fail("epsilon", epsilon, "a finite number ≥ 0") }

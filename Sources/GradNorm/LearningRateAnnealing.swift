@@ -45,9 +45,7 @@ public struct LearningRateAnnealing<Scalar: TensorScalar>: LossBalancer {
                 updateFrequency: Int? = nil, referenceLoss: Int = 0, epsilon: Double = 1e-8) throws {
         let rate = movingAverageRate ?? (variant == .physicsNeMo ? 0.01 : 0.1)
         let frequency = updateFrequency ?? (variant == .physicsNeMo ? 1 : 10)
-        func fail(_ field: String, _ value: Any, _ requirement: String) -> GradNormError {
-            .invalidConfiguration(field: field, value: "\(value)", requirement: requirement)
-        }
+        let fail = GradNormError.invalid
         guard lossCount >= 1 else { throw fail("lossCount", lossCount, "an integer ≥ 1") }
         guard rate.isFinite, rate > 0, rate <= 1 else { throw fail("movingAverageRate", rate, "a number in (0, 1]") }
         guard frequency >= 1 else { throw fail("updateFrequency", frequency, "an integer ≥ 1") }

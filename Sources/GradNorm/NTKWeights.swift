@@ -40,9 +40,7 @@ public struct NTKWeights<Scalar: TensorScalar>: LossBalancer {
     public init(lossCount: Int, variant: Variant = .wangYuPerdikaris2022, momentum: Double? = nil,
                 updateFrequency: Int = 1000) throws {
         let momentum = momentum ?? (variant == .jaxpi ? 0.9 : 0)
-        func fail(_ field: String, _ value: Any, _ requirement: String) -> GradNormError {
-            .invalidConfiguration(field: field, value: "\(value)", requirement: requirement)
-        }
+        let fail = GradNormError.invalid
         guard lossCount >= 1 else { throw fail("lossCount", lossCount, "an integer ≥ 1") }
         guard momentum.isFinite, momentum >= 0, momentum < 1 else { throw fail("momentum", momentum, "a number in [0, 1)") }
         guard updateFrequency >= 1 else { throw fail("updateFrequency", updateFrequency, "an integer ≥ 1") }

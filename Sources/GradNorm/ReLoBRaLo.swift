@@ -35,9 +35,7 @@ public struct ReLoBRaLo<Scalar: TensorScalar>: LossBalancer {
     /// - Throws: ``GradNormError/invalidConfiguration(field:value:requirement:)`` for a bad setting.
     public init(lossCount: Int, alpha: Double = 0.95, expectedRho: Double = 0.99, temperature: Double = 1,
                 epsilon: Double = 1e-8, rhoDraws: BernoulliDraws = .seeded(0)) throws {
-        func fail(_ field: String, _ value: Any, _ requirement: String) -> GradNormError {
-            .invalidConfiguration(field: field, value: "\(value)", requirement: requirement)
-        }
+        let fail = GradNormError.invalid
         guard lossCount >= 1 else { throw fail("lossCount", lossCount, "an integer ≥ 1") }
         guard alpha.isFinite, (0...1).contains(alpha) else { throw fail("alpha", alpha, "a number in [0, 1]") }
         guard expectedRho.isFinite, (0...1).contains(expectedRho) else {

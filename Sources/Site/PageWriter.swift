@@ -17,10 +17,11 @@ public struct PageWriter {
         self.path = run.document.path
     }
 
-    /// The page's files, by name (the stylesheet is shared: `../style.css`, written with the index).
+    /// The page's files, by name. The folder carries its own stylesheet, so that it reads the
+    /// same when it is copied on its own.
     public static func files(for run: TutorialRun) throws -> [String: Data] {
         var writer = PageWriter(run: run)
-        var files: [String: Data] = ["index.html": try writer.page()]
+        var files: [String: Data] = ["index.html": try writer.page(), "style.css": Data(Stylesheet.css.utf8)]
         for (name, figure) in run.figures { files[name + ".png"] = figure.png }
         return files
     }
@@ -46,7 +47,7 @@ public struct PageWriter {
         page.raw("<meta name=\"color-scheme\" content=\"light dark\">\n")
         page.raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src 'self'; style-src 'self'\">\n")
         page.element("title", text: title)
-        page.raw("\n<link rel=\"stylesheet\" href=\"../style.css\">\n</head>\n<body>\n")
+        page.raw("\n<link rel=\"stylesheet\" href=\"style.css\">\n</head>\n<body>\n")
         page.raw("<header class=\"page-header\">\n<p class=\"crumbs\"><a href=\"../index.html\">Tutorials</a></p>\n")
         page.element("h1", text: title)
         page.newline()

@@ -30,7 +30,7 @@ final class PageWriterTests: XCTestCase {
         for pattern in ["src=\"http", "href=\"http", "<link rel=\"stylesheet\" href=\"http", "@import", "<script"] {
             XCTAssertFalse(html.contains(pattern), pattern)
         }
-        XCTAssertTrue(html.contains("<link rel=\"stylesheet\" href=\"../style.css\">"))
+        XCTAssertTrue(html.contains("<link rel=\"stylesheet\" href=\"style.css\">"))
         XCTAssertFalse(Stylesheet.css.contains("url("), "the stylesheet loads nothing")
     }
 

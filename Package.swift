@@ -59,7 +59,7 @@ let package = Package(
         .target(name: "Site", dependencies: ["Literate"]),
         .target(
             name: "Tutorials",
-            dependencies: ["Literate", "Experiments", "GradNorm", "NeuralNet", "PINN", "Plot", "Tensor", "Random", "Sampling", "DomainDecomposition", "Multilevel"],
+            dependencies: ["Literate", "Experiments", "GradNorm", "NeuralNet", "PINN", "Plot", "Tensor", "Random", "Sampling", "DomainDecomposition", "Multilevel", "NTK"],
             swiftSettings: engineSettings
         ),
         .target(

@@ -13,7 +13,7 @@ import Tensor
 /// ``usesKernelDiagonals`` when its next update is due; the loop then computes, for each loss,
 /// the diagonal of its empirical NTK and calls ``update(losses:gradients:gradientNorms:kernelDiagonals:)``.
 /// The diagonals cost one backward pass per point, so the loop computes them only then.
-public protocol LossBalancer {
+public protocol LossBalancer<Scalar> {
     associatedtype Scalar: TensorScalar
     /// The number of losses balanced.
     var lossCount: Int { get }

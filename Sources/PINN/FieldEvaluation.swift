@@ -45,3 +45,17 @@ extension PINNProblem {
                                exact: exact.map { $0! }, rmsError: (total / Double(points.count)).squareRoot())
     }
 }
+
+extension FieldEvaluation {
+    /// `‖predicted − exact‖ / ‖exact‖` over the grid, or `nil` without an exact solution
+    /// (or when the exact solution is zero everywhere).
+    public var relativeError: Double? {
+        guard let exact else { return nil }
+        var difference = 0.0, reference = 0.0
+        for (value, target) in zip(predicted, exact) {
+            difference += (value - target) * (value - target)
+            reference += target * target
+        }
+        return reference > 0 ? (difference / reference).squareRoot() : nil
+    }
+}

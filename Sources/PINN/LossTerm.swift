@@ -59,6 +59,11 @@ public struct LossTerm<Model: ParameterizedModel> {
         LossTerm(name: name, whole: loss, splitInto: nil)
     }
 
+    /// Whether the loss's pointwise quantity may be evaluated on any subset of its points (a loss
+    /// made with `splitsAcrossThreads`; a quantity that holds per-point data of its own, such as
+    /// boundary targets, may not).
+    public var acceptsAnyPoints: Bool { splitInto != nil }
+
     /// The loss at `model`.
     public func callAsFunction(_ model: Model) -> Tensor<Scalar> { whole(model) }
 

@@ -51,6 +51,11 @@ public enum Report {
     public static func fixed(_ value: Double, _ digits: Int = 3) -> String {
         String(format: "%.\(digits)f", value)
     }
+
+    /// `text` padded with spaces to `width` characters (and one space more), for aligned columns.
+    public static func padded(_ text: String, _ width: Int) -> String {
+        text.padding(toLength: Swift.max(width, text.count), withPad: " ", startingAt: 0) + " "
+    }
 }
 
 extension FigureOutput {

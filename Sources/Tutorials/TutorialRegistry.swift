@@ -15,6 +15,7 @@ public enum TutorialRegistry {
         [
             AnyTutorial(GradNormTutorial.definition(markdownPath: folder.appendingPathComponent("gradnorm.md").path)),
             AnyTutorial(GradNormMethodTutorial.definition(markdownPath: folder.appendingPathComponent("gradnorm-method.md").path)),
+            AnyTutorial(LossBalancersTutorial.definition(markdownPath: folder.appendingPathComponent("loss-balancers.md").path)),
         ]
     }
 

@@ -9,17 +9,20 @@ public enum IndexPage {
         public var summary: String
         /// Whether its page exists in the output folder.
         public var rendered: Bool
+        /// Its page's sections, for the search index.
+        public var sections: [HeadingOutline.Section]
 
-        public init(name: String, title: String, summary: String, rendered: Bool) {
+        public init(name: String, title: String, summary: String, rendered: Bool, sections: [HeadingOutline.Section] = []) {
             self.name = name
             self.title = title
             self.summary = summary
             self.rendered = rendered
+            self.sections = sections
         }
     }
 
     /// The names of the index's files in the output folder.
-    public static let fileNames = ["index.html", "style.css"]
+    public static let fileNames = ["index.html", "style.css", SearchIndex.fileName]
 
     /// How every index page this tool writes begins: a render replaces only an index that does.
     static let head = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -27,7 +30,7 @@ public enum IndexPage {
         + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'\">\n"
         + "<title>Executed tutorials</title>"
 
-    /// The index's files (`index.html`, `style.css`).
+    /// The index's files (`index.html`, `style.css`, and the search index of the pages).
     public static func files(_ entries: [Entry]) -> [String: Data] {
         var page = HTMLBuilder()
         page.raw(head)
@@ -49,6 +52,6 @@ public enum IndexPage {
             page.raw("</li>\n")
         }
         page.raw("</ul>\n</div>\n</body>\n</html>\n")
-        return ["index.html": Data(page.html.utf8), "style.css": Data(Stylesheet.css.utf8)]
+        return ["index.html": Data(page.html.utf8), "style.css": Data(Stylesheet.css.utf8), SearchIndex.fileName: SearchIndex.script(entries)]
     }
 }

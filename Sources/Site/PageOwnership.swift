@@ -29,7 +29,7 @@ enum PageOwnership {
 
     /// Throws unless the index files in `output` are absent or were written by render-tutorial.
     static func checkIndexFiles(in output: URL) throws {
-        let index = output.appendingPathComponent("index.html"), style = output.appendingPathComponent("style.css")
+        let index = output.appendingPathComponent("index.html")
         let indexKind = try FileOperations.kind(of: index)
         switch indexKind {
         case nil: break
@@ -39,12 +39,20 @@ enum PageOwnership {
         case let kind?:
             throw PublishError("\(index.path): \(kind == .folder ? "a folder" : "not a plain file"), not the index page render-tutorial writes; \(advice)")
         }
-        switch try FileOperations.kind(of: style) {
-        case nil: break
-        case .file? where indexKind == .file: break
-        case .file?: throw PublishError("\(style.path): a stylesheet not made by render-tutorial (there is no index page beside it); \(advice)")
-        case _?: throw PublishError("\(style.path): not a plain file, not the stylesheet render-tutorial writes; \(advice)")
+        // The other index files are recognised by the index page beside them.
+        for name in IndexPage.fileNames where name != "index.html" {
+            let file = output.appendingPathComponent(name)
+            switch try FileOperations.kind(of: file) {
+            case nil: break
+            case .file? where indexKind == .file: break
+            case .file?: throw PublishError("\(file.path): \(description(of: name)) not made by render-tutorial (there is no index page beside it); \(advice)")
+            case _?: throw PublishError("\(file.path): not a plain file, not the \(description(of: name).dropFirst(2)) render-tutorial writes; \(advice)")
+            }
         }
+    }
+
+    private static func description(of indexFile: String) -> String {
+        indexFile == "style.css" ? "a stylesheet" : "a search index"
     }
 
     /// Everything under `folder` by relative path, without following symbolic links.

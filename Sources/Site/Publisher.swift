@@ -6,6 +6,9 @@ import Literate
 /// replaces them all together (see ``write(_:)``).
 public struct Publisher {
     public let tutorials: [AnyTutorial]
+    /// Every tutorial of the index, in its order: whose neighbours a page links to and what the
+    /// index lists. By default ``tutorials``; a check of some tutorials still sees them all.
+    public var indexOrder: [AnyTutorial]
     public let packageRoot: URL
     public let output: URL
     /// A test hook that fails or kills the render at one of its write operations.
@@ -16,6 +19,7 @@ public struct Publisher {
 
     public init(tutorials: [AnyTutorial], packageRoot: URL, output: URL, fault: WriteFault? = nil) {
         self.tutorials = tutorials
+        self.indexOrder = tutorials
         self.packageRoot = packageRoot
         self.output = output
         self.fault = fault
@@ -59,7 +63,7 @@ public struct Publisher {
     ///   - rendered: The tutorials that have a page.
     ///   - parsed: Documents already parsed in this render, by tutorial name (not parsed again).
     public func indexFiles(rendered: Set<String>, parsed: [String: MarkdownDocument] = [:]) throws -> [String: Data] {
-        let entries = try tutorials.map { tutorial -> IndexPage.Entry in
+        let entries = try indexOrder.map { tutorial -> IndexPage.Entry in
             guard parsed[tutorial.name] != nil || FileManager.default.fileExists(atPath: tutorial.markdownPath) else {
                 return IndexPage.Entry(name: tutorial.name, title: tutorial.name, summary: "", rendered: rendered.contains(tutorial.name))
             }
@@ -73,7 +77,7 @@ public struct Publisher {
 
     /// Names of the tutorials with a page in the output folder.
     public func renderedNames() -> Set<String> {
-        Set(tutorials.map(\.name).filter {
+        Set(indexOrder.map(\.name).filter {
             FileManager.default.fileExists(atPath: output.appendingPathComponent($0).appendingPathComponent("index.html").path)
         })
     }

@@ -40,6 +40,9 @@ final class PageNeighborsTests: XCTestCase {
         XCTAssertTrue(last.contains("<span class=\"pager-title\">Escaping &lt;script&gt;alert(1)&lt;/script&gt;</span>"))
         XCTAssertFalse(last.contains("pager-next"))
         XCTAssertEqual(try publisher.staleness(), [])
+        var checkOfOne = Publisher(tutorials: [first], packageRoot: fixture.root, output: fixture.output)
+        checkOfOne.indexOrder = [first, second]
+        XCTAssertEqual(try checkOfOne.staleness(), [], "a check of one tutorial still knows its neighbours")
 
         // A new title of the next tutorial is on this page, so the page is stale.
         try String(contentsOf: secondMarkdown, encoding: .utf8).replacingOccurrences(of: "Second & last", with: "Renamed")

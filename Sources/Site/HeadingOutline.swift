@@ -11,7 +11,7 @@ public struct HeadingOutline: Equatable {
         public var id: String
         public var title: String
         /// The plain text of the paragraphs, lists and quotes of the section, at most
-        /// ``textLimit`` characters (code, formulas and computed values left out).
+        /// ``textLimit`` characters (a formula or computed value is “…”, code blocks are left out).
         public var text: String
     }
 
@@ -64,7 +64,9 @@ public struct HeadingOutline: Equatable {
             case .text(let text), .code(let text): words += text
             case .emphasis(let inner), .strong(let inner), .strikethrough(let inner), .link(_, _, let inner): words += prose(inner, depth: depth + 1)
             case .softBreak, .lineBreak: words += " "
-            case .image, .html, .math, .value: break
+            // A formula or a computed value is not in the Markdown's words: an ellipsis keeps its place.
+            case .math, .value: words += " … "
+            case .image, .html: break
             }
         }
         return words.split(whereSeparator: \.isWhitespace).joined(separator: " ")

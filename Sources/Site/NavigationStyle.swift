@@ -18,7 +18,7 @@ enum NavigationStyle {
     .heading.level-4 { margin: 1.4rem 0 0.5rem; }
     .heading.level-5, .heading.level-6 { margin: 1.2rem 0 0.5rem; }
     .permalink { color: var(--muted); text-decoration: none; padding: 0 0.3rem; border-radius: 4px; opacity: 0; }
-    .heading:hover .permalink, .permalink:focus, .permalink:target { opacity: 1; }
+    .heading:hover .permalink, .permalink:focus { opacity: 1; }
     .permalink:hover { color: var(--accent); }
     @media (hover: none) { .permalink { opacity: 1; } }
     .toc a { display: block; padding: 0.05rem 0 0.05rem 0.5rem; border-left: 3px solid transparent; }

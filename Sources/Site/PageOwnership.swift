@@ -34,8 +34,9 @@ enum PageOwnership {
         switch indexKind {
         case nil: break
         case .file?:
-            let head = try FileSystemError.reporting("read", index.path) { try FileHandle(forReadingFrom: index).readData(ofLength: IndexPage.head.utf8.count) }
-            guard head == Data(IndexPage.head.utf8) else { throw PublishError("\(index.path): an index page not made by render-tutorial; \(advice)") }
+            let heads = [IndexPage.head] + IndexPage.formerHeads, length = heads.map(\.utf8.count).max() ?? 0
+            let start = try FileSystemError.reporting("read", index.path) { try FileHandle(forReadingFrom: index).readData(ofLength: length) }
+            guard heads.contains(where: { start.starts(with: Data($0.utf8)) }) else { throw PublishError("\(index.path): an index page not made by render-tutorial; \(advice)") }
         case let kind?:
             throw PublishError("\(index.path): \(kind == .folder ? "a folder" : "not a plain file"), not the index page render-tutorial writes; \(advice)")
         }
@@ -52,7 +53,11 @@ enum PageOwnership {
     }
 
     private static func description(of indexFile: String) -> String {
-        indexFile == "style.css" ? "a stylesheet" : "a search index"
+        switch indexFile {
+        case "style.css": return "a stylesheet"
+        case PageScript.fileName: return "a script"
+        default: return "a search index"
+        }
     }
 
     /// Everything under `folder` by relative path, without following symbolic links.

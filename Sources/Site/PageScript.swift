@@ -111,6 +111,7 @@ public enum PageScript {
         if (links.length === 0 || typeof HTMLDialogElement !== "function") { return; }
         var dialog = document.createElement("dialog");
         dialog.className = "lightbox";
+        dialog.setAttribute("aria-label", "Figure at full size");
         var close = document.createElement("button");
         close.type = "button";
         close.className = "lightbox-close";

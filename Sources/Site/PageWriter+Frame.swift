@@ -24,7 +24,7 @@ extension PageWriter {
             page.text("This page was rendered with --quick: training ran for only a few steps, so its numbers and figures are a smoke test, not the tutorial's results. Render without --quick for the real page.")
             page.raw("</p>")
         }
-        searchBox(&page)
+        Self.searchBox(&page, page: run.tutorial, root: "../")
         page.raw("\n</header>\n<div class=\"layout\">\n<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>")
         var openSub = false
         for (index, entry) in toc.enumerated() {
@@ -45,10 +45,13 @@ extension PageWriter {
         page.raw("\n</ol>\n</nav>\n<main id=\"content\">\n")
     }
 
-    // Hidden until the script shows it: without script there is nothing to search with.
-    func searchBox(_ page: inout HTMLBuilder) {
+    /// The search box, hidden until the script shows it: without script there is nothing to search with.
+    /// - Parameters:
+    ///   - name: The tutorial of the page ("" on the index page).
+    ///   - root: The output folder, from the page (where the search index and the other pages are).
+    static func searchBox(_ page: inout HTMLBuilder, page name: String, root: String) {
         page.raw("\n")
-        page.open("div", [("class", "search"), ("role", "search"), ("data-page", run.tutorial), ("hidden", "")])
+        page.open("div", [("class", "search"), ("role", "search"), ("data-page", name), ("data-root", root), ("hidden", "")])
         page.raw("<label for=\"search-input\">Search the tutorials</label>")
         page.raw("<input type=\"search\" id=\"search-input\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"Words of a heading or its text (press /)\" aria-describedby=\"search-status\" aria-controls=\"search-results\">")
         page.raw("<p class=\"search-status\" id=\"search-status\" role=\"status\"></p><ol class=\"search-results\" id=\"search-results\"></ol></div>")

@@ -1,7 +1,7 @@
 /// The search part of ``PageScript``: finds sections of every tutorial by the words of their
 /// headings and prose.
 ///
-/// The index of every tutorial is `../search-index.js` (see ``SearchIndex``), loaded as a
+/// The index of every tutorial is `search-index.js` in the output folder (see ``SearchIndex``), loaded as a
 /// script when the reader first uses the search box, since browsers refuse `fetch` of local
 /// files on file:// pages. A folder copied on its own has no such file beside it: the search
 /// then covers the page's own headings, read from the page, and says so.
@@ -14,6 +14,7 @@ enum SearchScript {
         var status = box.querySelector(".search-status");
         var results = box.querySelector(".search-results");
         var current = box.getAttribute("data-page");
+        var root = box.getAttribute("data-root") || "";
         var pages = null;
         var scope = "";
         var loading = false;
@@ -39,7 +40,7 @@ enum SearchScript {
           if (pages || loading) { return; }
           loading = true;
           var script = document.createElement("script");
-          script.src = "../search-index.js";
+          script.src = root + "search-index.js";
           script.onload = function () {
             var index = window.renderTutorialSearchIndex;
             if (index && Array.isArray(index.pages)) {
@@ -67,7 +68,7 @@ enum SearchScript {
         }
 
         function link(page, id) {
-          var target = page.name === current ? "" : "../" + encodeURIComponent(page.name) + "/index.html";
+          var target = page.name === current ? "" : root + encodeURIComponent(page.name) + "/index.html";
           return target + (id ? "#" + encodeURIComponent(id) : (target ? "" : "#"));
         }
 

@@ -57,4 +57,25 @@ final class SearchIndexTests: XCTestCase {
             XCTAssertTrue("\($0)".contains("search-index.js: a search index not made by render-tutorial"), "\($0)")
         }
     }
+
+    func testTheIndexPageSearchesToo() throws {
+        let index = try RenderedSite.text("index.html")
+        XCTAssertTrue(index.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; script-src 'self'\">"))
+        XCTAssertEqual(RenderedSite.matches(of: "<script src=\"", in: index), [PageScript.fileName])
+        XCTAssertTrue(index.contains("<div class=\"search\" role=\"search\" data-page=\"\" data-root=\"\" hidden=\"\">"))
+        XCTAssertEqual(try Data(contentsOf: try RenderedSite.url(PageScript.fileName)), Data(PageScript.javascript.utf8))
+    }
+
+    func testAnIndexPageOfTheVersionBeforeTheSearchIsStillReplaced() throws {
+        let fixture = try SiteFixture(markdown: hostileMarkdown)
+        defer { fixture.remove() }
+        try FileManager.default.createDirectory(at: fixture.output, withIntermediateDirectories: true)
+        let former = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light dark\">\n"
+            + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'\">\n"
+            + "<title>Executed tutorials</title>\n<link rel=\"stylesheet\" href=\"style.css\">\n</head>\n<body>\n</body>\n</html>\n"
+        try Data(former.utf8).write(to: fixture.output.appendingPathComponent("index.html"))
+        try fixture.render()
+        XCTAssertEqual(try fixture.publisher.staleness(), [])
+    }
 }

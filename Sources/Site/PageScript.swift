@@ -13,12 +13,10 @@ public enum PageScript {
     (function () {
       "use strict";
 
-      function copyText(text) {
-        if (navigator.clipboard && window.isSecureContext) {
-          return navigator.clipboard.writeText(text);
-        }
-        // file:// pages in some browsers have no clipboard API: copy through a selection.
+      // file:// pages in some browsers have no clipboard API, or refuse it: copy through a selection.
+      function copyByCommand(text) {
         return new Promise(function (resolve, reject) {
+          var focused = document.activeElement;
           var buffer = document.createElement("textarea");
           buffer.className = "copy-buffer";
           buffer.setAttribute("readonly", "");
@@ -28,8 +26,16 @@ public enum PageScript {
           var copied = false;
           try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
           document.body.removeChild(buffer);
+          if (focused && focused.focus) { focused.focus(); }
           if (copied) { resolve(); } else { reject(new Error("copy refused")); }
         });
+      }
+
+      function copyText(text) {
+        if (navigator.clipboard && window.isSecureContext) {
+          return navigator.clipboard.writeText(text).catch(function () { return copyByCommand(text); });
+        }
+        return copyByCommand(text);
       }
 
       function copyButtons() {

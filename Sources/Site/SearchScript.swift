@@ -134,6 +134,17 @@ enum SearchScript {
         input.addEventListener("input", run);
         input.addEventListener("keydown", function (event) {
           if (event.key === "Escape") { input.value = ""; run(); }
+          if (event.key === "ArrowDown" && results.querySelector("a")) { event.preventDefault(); results.querySelector("a").focus(); }
+        });
+        // Up and down move between the results; up from the first goes back to the box.
+        results.addEventListener("keydown", function (event) {
+          if (event.key !== "ArrowDown" && event.key !== "ArrowUp") { return; }
+          var links = Array.prototype.slice.call(results.querySelectorAll("a"));
+          var at = links.indexOf(document.activeElement);
+          if (at < 0) { return; }
+          event.preventDefault();
+          var next = event.key === "ArrowDown" ? Math.min(at + 1, links.length - 1) : at - 1;
+          (next < 0 ? input : links[next]).focus();
         });
         document.addEventListener("keydown", function (event) {
           var typing = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");

@@ -29,21 +29,34 @@ enum PageOwnership {
 
     /// Throws unless the index files in `output` are absent or were written by render-tutorial.
     static func checkIndexFiles(in output: URL) throws {
-        let index = output.appendingPathComponent("index.html"), style = output.appendingPathComponent("style.css")
+        let index = output.appendingPathComponent("index.html")
         let indexKind = try FileOperations.kind(of: index)
         switch indexKind {
         case nil: break
         case .file?:
-            let head = try FileSystemError.reporting("read", index.path) { try FileHandle(forReadingFrom: index).readData(ofLength: IndexPage.head.utf8.count) }
-            guard head == Data(IndexPage.head.utf8) else { throw PublishError("\(index.path): an index page not made by render-tutorial; \(advice)") }
+            let heads = [IndexPage.head] + IndexPage.formerHeads, length = heads.map(\.utf8.count).max() ?? 0
+            let start = try FileSystemError.reporting("read", index.path) { try FileHandle(forReadingFrom: index).readData(ofLength: length) }
+            guard heads.contains(where: { start.starts(with: Data($0.utf8)) }) else { throw PublishError("\(index.path): an index page not made by render-tutorial; \(advice)") }
         case let kind?:
             throw PublishError("\(index.path): \(kind == .folder ? "a folder" : "not a plain file"), not the index page render-tutorial writes; \(advice)")
         }
-        switch try FileOperations.kind(of: style) {
-        case nil: break
-        case .file? where indexKind == .file: break
-        case .file?: throw PublishError("\(style.path): a stylesheet not made by render-tutorial (there is no index page beside it); \(advice)")
-        case _?: throw PublishError("\(style.path): not a plain file, not the stylesheet render-tutorial writes; \(advice)")
+        // The other index files are recognised by the index page beside them.
+        for name in IndexPage.fileNames where name != "index.html" {
+            let file = output.appendingPathComponent(name)
+            switch try FileOperations.kind(of: file) {
+            case nil: break
+            case .file? where indexKind == .file: break
+            case .file?: throw PublishError("\(file.path): \(description(of: name)) not made by render-tutorial (there is no index page beside it); \(advice)")
+            case _?: throw PublishError("\(file.path): not a plain file, not the \(description(of: name).dropFirst(2)) render-tutorial writes; \(advice)")
+            }
+        }
+    }
+
+    private static func description(of indexFile: String) -> String {
+        switch indexFile {
+        case "style.css": return "a stylesheet"
+        case PageScript.fileName: return "a script"
+        default: return "a search index"
         }
     }
 

@@ -6,6 +6,9 @@ import Literate
 /// replaces them all together (see ``write(_:)``).
 public struct Publisher {
     public let tutorials: [AnyTutorial]
+    /// Every tutorial of the index, in its order: whose neighbours a page links to and what the
+    /// index lists. By default ``tutorials``; a check of some tutorials still sees them all.
+    public var indexOrder: [AnyTutorial]
     public let packageRoot: URL
     public let output: URL
     /// A test hook that fails or kills the render at one of its write operations.
@@ -16,6 +19,7 @@ public struct Publisher {
 
     public init(tutorials: [AnyTutorial], packageRoot: URL, output: URL, fault: WriteFault? = nil) {
         self.tutorials = tutorials
+        self.indexOrder = tutorials
         self.packageRoot = packageRoot
         self.output = output
         self.fault = fault
@@ -30,6 +34,7 @@ public struct Publisher {
             hashes[relative] = SHA256.hex(try FileSystemError.reporting("read", url.path) { try Data(contentsOf: url) })
         }
         try add(URL(fileURLWithPath: tutorial.markdownPath))
+        for markdown in neighborMarkdown(of: tutorial) { try add(markdown) }
         try add(packageRoot.appendingPathComponent("Package.swift"))
         let sources = packageRoot.appendingPathComponent("Sources")
         var failure: FileSystemError?
@@ -43,8 +48,9 @@ public struct Publisher {
     }
 
     /// The page's files plus its manifest.
-    public func pageFiles(for run: TutorialRun, tutorial: AnyTutorial) throws -> [String: Data] {
-        var files = try PageWriter.files(for: run)
+    /// - Parameter parsed: Documents already parsed in this render, by tutorial name.
+    public func pageFiles(for run: TutorialRun, tutorial: AnyTutorial, parsed: [String: MarkdownDocument] = [:]) throws -> [String: Data] {
+        var files = try PageWriter.files(for: run, neighbors: try neighbors(of: tutorial, parsed: parsed))
         let manifest = PageManifest(tutorial: run.tutorial, quick: run.options.quick, inputs: try inputHashes(of: tutorial),
                                     files: files.mapValues(SHA256.hex))
         files[PageManifest.fileName] = try manifest.encoded()
@@ -57,20 +63,21 @@ public struct Publisher {
     ///   - rendered: The tutorials that have a page.
     ///   - parsed: Documents already parsed in this render, by tutorial name (not parsed again).
     public func indexFiles(rendered: Set<String>, parsed: [String: MarkdownDocument] = [:]) throws -> [String: Data] {
-        let entries = try tutorials.map { tutorial -> IndexPage.Entry in
+        let entries = try indexOrder.map { tutorial -> IndexPage.Entry in
             guard parsed[tutorial.name] != nil || FileManager.default.fileExists(atPath: tutorial.markdownPath) else {
                 return IndexPage.Entry(name: tutorial.name, title: tutorial.name, summary: "", rendered: rendered.contains(tutorial.name))
             }
             let document = try parsed[tutorial.name] ?? MarkdownParser.parse(fileAt: tutorial.markdownPath)
             return IndexPage.Entry(name: tutorial.name, title: PageWriter.title(of: document, fallback: tutorial.name),
-                                   summary: document.metadata("summary") ?? "", rendered: rendered.contains(tutorial.name))
+                                   summary: document.metadata("summary") ?? "", rendered: rendered.contains(tutorial.name),
+                                   sections: HeadingOutline(document).sections)
         }
         return IndexPage.files(entries)
     }
 
     /// Names of the tutorials with a page in the output folder.
     public func renderedNames() -> Set<String> {
-        Set(tutorials.map(\.name).filter {
+        Set(indexOrder.map(\.name).filter {
             FileManager.default.fileExists(atPath: output.appendingPathComponent($0).appendingPathComponent("index.html").path)
         })
     }
@@ -88,7 +95,8 @@ public struct Publisher {
             URL(fileURLWithPath: $0.markdownPath).deletingLastPathComponent()
         })
         // Everything is generated before the first file is written.
-        let pages = try runs.map { (name: $0.tutorial.name, files: try pageFiles(for: $0.run, tutorial: $0.tutorial)) }
+        let documents = Dictionary(runs.map { ($0.tutorial.name, $0.run.document) }, uniquingKeysWith: { first, _ in first })
+        let pages = try runs.map { (name: $0.tutorial.name, files: try pageFiles(for: $0.run, tutorial: $0.tutorial, parsed: documents)) }
         return try Interruption.protecting {
             let transaction = OutputTransaction(output: output, fault: fault, exchanges: swapsByExchange)
             do {
@@ -96,7 +104,6 @@ public struct Publisher {
                 try transaction.recover(try Leftover.find(in: output, names: outputNames))
                 for page in pages { try PageOwnership.checkPageFolder(output.appendingPathComponent(page.name), tutorial: page.name) }
                 try PageOwnership.checkIndexFiles(in: output)
-                let documents = Dictionary(runs.map { ($0.tutorial.name, $0.run.document) }, uniquingKeysWith: { first, _ in first })
                 let index = try indexFiles(rendered: renderedNames().union(pages.map(\.name)), parsed: documents)
                 for page in pages { try transaction.stageFolder(page.name, files: page.files) }
                 for (name, data) in index.sorted(by: { $0.key < $1.key }) { try transaction.stageFile(name, data) }

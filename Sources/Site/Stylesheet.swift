@@ -1,6 +1,8 @@
 /// The one stylesheet of the generated pages: light and dark schemes, readable on a phone.
 public enum Stylesheet {
-    public static let css = """
+    public static let css = base + NavigationStyle.css
+
+    static let base = """
     :root {
       --bg: #ffffff; --fg: #1d232b; --muted: #5b6573; --border: #d9dee5; --accent: #2456b3;
       --panel: #f5f7fa; --code-bg: #f6f8fa; --terminal-bg: #14181e; --terminal-fg: #d8dee9;

@@ -129,8 +129,9 @@ struct RenderTutorial: ParsableCommand {
     }
 
     func runCheck() throws {
-        let publisher = Publisher(tutorials: selected(), packageRoot: TutorialRegistry.packageRoot,
+        var publisher = Publisher(tutorials: selected(), packageRoot: TutorialRegistry.packageRoot,
                                   output: URL(fileURLWithPath: output))
+        publisher.indexOrder = TutorialRegistry.all(in: folder)
         var problems: [String] = []
         for tutorial in selected() {
             let runner = TutorialRunner(tutorial)

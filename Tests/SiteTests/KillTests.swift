@@ -45,7 +45,7 @@ final class KillTests: XCTestCase {
             let page = tree.filter { $0.key.hasPrefix("/gradnorm/") }
             XCTAssertTrue(page == oldTree.filter { $0.key.hasPrefix("/gradnorm/") } || page == newTree.filter { $0.key.hasPrefix("/gradnorm/") },
                           "after operation \(operation): OUT/gradnorm is neither the old page nor the new one: \(page.keys.sorted())")
-            for name in ["/index.html", "/style.css"] {
+            for name in ["/index.html", "/style.css", "/page.js", "/search-index.js"] {
                 XCTAssertTrue(tree[name] == oldTree[name] || tree[name] == newTree[name], "after operation \(operation): \(name)")
             }
             let strays = SiteFixture.strays(in: output)

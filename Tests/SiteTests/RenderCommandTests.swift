@@ -39,8 +39,8 @@ final class RenderCommandTests: XCTestCase {
             XCTAssertFalse(result.output.contains("Initial losses"), "--quiet echoes nothing")
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: first.appendingPathComponent("gradnorm").path).sorted()
-        XCTAssertEqual(files, ["index.html", "manifest.json", "solution.png", "style.css", "training-comparison.png"])
-        for name in files + ["../index.html", "../style.css"] {
+        XCTAssertEqual(files, ["index.html", "manifest.json", "page.js", "solution.png", "style.css", "training-comparison.png"])
+        for name in files + ["../index.html", "../style.css", "../page.js", "../search-index.js"] {
             let a = try Data(contentsOf: first.appendingPathComponent("gradnorm/" + name))
             let b = try Data(contentsOf: second.appendingPathComponent("gradnorm/" + name))
             XCTAssertEqual(a, b, "\(name) differs between two renders")
@@ -48,7 +48,7 @@ final class RenderCommandTests: XCTestCase {
         let html = try String(contentsOf: first.appendingPathComponent("gradnorm/index.html"), encoding: .utf8)
         XCTAssertTrue(html.contains("Initial losses: PDE=0.6119, BC=0.3028, IC=1.7057"))
         XCTAssertTrue(html.contains("quick-banner"))
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: first.path).sorted(), ["gradnorm", "index.html", "style.css"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: first.path).sorted(), ["gradnorm", "index.html", "page.js", "search-index.js", "style.css"])
 
         let check = try run(["gradnorm", "--check", "--output", first.path])
         XCTAssertEqual(check.status, 1)

@@ -1,0 +1,74 @@
+import Literate
+
+/// The headings of a page's body in the order the page writer writes them, each with its id
+/// and the words of the prose that follows it: the one numbering of ids that the page, its
+/// contents list and the search index share.
+public struct HeadingOutline: Equatable {
+    /// One heading of the body and the prose up to the next heading.
+    public struct Section: Equatable {
+        public var level: Int
+        /// The heading's `id` on the page (unique within it).
+        public var id: String
+        public var title: String
+        /// The plain text of the paragraphs, lists and quotes of the section, at most
+        /// ``textLimit`` characters (a formula or computed value is “…”, code blocks are left out).
+        public var text: String
+    }
+
+    /// How much of a section's prose is kept for search: enough to find it by its words,
+    /// little enough that the index of a long tutorial stays small.
+    public static let textLimit = 600
+
+    public private(set) var sections: [Section] = []
+
+    /// The outline of `document`; its level-1 headings are the page's title, not part of the body.
+    public init(_ document: MarkdownDocument) {
+        var slugger = Slugger()
+        let body = document.blocks.filter { if case .heading(1, _, _) = $0 { return false } else { return true } }
+        walk(body, slugger: &slugger, depth: 0)
+    }
+
+    // Deeper than the writer accepts, nothing is walked: the writer refuses the page anyway.
+    private mutating func walk(_ blocks: [Block], slugger: inout Slugger, depth: Int) {
+        guard depth < MarkdownDocument.maximumNesting else { return }
+        for block in blocks {
+            switch block {
+            case .heading(let level, let content, _):
+                let title = plainText(content)
+                sections.append(Section(level: level, id: slugger.slug(title), title: title, text: ""))
+            case .paragraph(let content, _) where needsText: append(Self.prose(content, depth: depth))
+            case .list(_, _, let items): for item in items { walk(item, slugger: &slugger, depth: depth + 1) }
+            case .blockQuote(let inner): walk(inner, slugger: &slugger, depth: depth + 1)
+            case .paragraph, .table, .code, .html, .thematicBreak, .displayMath: break
+            }
+        }
+    }
+
+    // Prose before the first heading belongs to no section: the search finds the page by its
+    // title and summary instead.
+    private var needsText: Bool { sections.last.map { $0.text.utf8.count < Self.textLimit } ?? false }
+
+    private mutating func append(_ words: String) {
+        guard let last = sections.indices.last, !words.isEmpty else { return }
+        var text = sections[last].text
+        text += (text.isEmpty ? "" : " ") + words
+        sections[last].text = String(text.prefix(Self.textLimit))
+    }
+
+    /// The words of inline content a reader searches for: text, code spans and link text.
+    static func prose(_ content: [Inline], depth: Int) -> String {
+        guard depth < MarkdownDocument.maximumNesting else { return "" }
+        var words = ""
+        for inline in content {
+            switch inline {
+            case .text(let text), .code(let text): words += text
+            case .emphasis(let inner), .strong(let inner), .strikethrough(let inner), .link(_, _, let inner): words += prose(inner, depth: depth + 1)
+            case .softBreak, .lineBreak: words += " "
+            // A formula or a computed value is not in the Markdown's words: an ellipsis keeps its place.
+            case .math, .value: words += " … "
+            case .image, .html: break
+            }
+        }
+        return words.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

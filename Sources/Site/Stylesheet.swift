@@ -70,7 +70,7 @@ public enum Stylesheet {
     .flowchart .arrowhead { fill: var(--muted); }
     .flowchart .edge-label { fill: var(--bg); }
     .math-display { overflow-x: auto; overflow-y: hidden; margin: 1rem 0; padding: 0.25rem 0; }
-    math[display="block"] { font-size: 1.15em; }
+    math[display="block"] { font-size: 1.15em; max-width: 100%; overflow-x: auto; overflow-y: hidden; }
     .value { background: var(--value-bg); border-radius: 3px; padding: 0 0.1em; font-variant-numeric: tabular-nums; }
     blockquote { margin: 1rem 0; padding: 0.2rem 1rem; border-left: 4px solid var(--accent); background: var(--panel); }
     .quick-banner { background: var(--warn-bg); color: var(--warn-fg); padding: 0.75rem 1rem; border-radius: 8px; max-width: none; }

@@ -25,21 +25,31 @@ public enum SHA256 {
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8((bitLength >> UInt64(shift)) & 0xff)) }
         var w = [UInt32](repeating: 0, count: 64)
-        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            for chunk in stride(from: 0, to: whole, by: 64) { compress(UnsafeRawBufferPointer(rebasing: bytes[chunk..<(chunk + 64)]), &h, &w) }
-        }
-        tail.withUnsafeBytes { bytes in
-            for chunk in stride(from: 0, to: bytes.count, by: 64) { compress(UnsafeRawBufferPointer(rebasing: bytes[chunk..<(chunk + 64)]), &h, &w) }
+        // The inner loop works on buffers: no bounds checks or reference counting per word.
+        h.withUnsafeMutableBufferPointer { h in
+            w.withUnsafeMutableBufferPointer { w in
+                k.withUnsafeBufferPointer { k in
+                    data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+                        for chunk in stride(from: 0, to: whole, by: 64) {
+                            compress(UnsafeRawBufferPointer(rebasing: bytes[chunk..<(chunk + 64)]), h, w, k)
+                        }
+                    }
+                    tail.withUnsafeBytes { bytes in
+                        for chunk in stride(from: 0, to: bytes.count, by: 64) {
+                            compress(UnsafeRawBufferPointer(rebasing: bytes[chunk..<(chunk + 64)]), h, w, k)
+                        }
+                    }
+                }
+            }
         }
         return h.map { String(format: "%08x", $0) }.joined()
     }
 
-    /// Mixes one 64-byte block into the state `h`; `w` is scratch space for the schedule.
-    private static func compress(_ block: UnsafeRawBufferPointer, _ h: inout [UInt32], _ w: inout [UInt32]) {
-        for i in 0..<16 {
-            let j = 4 * i
-            w[i] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16 | UInt32(block[j + 2]) << 8 | UInt32(block[j + 3])
-        }
+    /// Mixes one 64-byte block into the state `h`; `w` is scratch space for the schedule, `k`
+    /// the round constants.
+    private static func compress(_ block: UnsafeRawBufferPointer, _ h: UnsafeMutableBufferPointer<UInt32>,
+                                 _ w: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>) {
+        for i in 0..<16 { w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)) }
         for i in 16..<64 {
             let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
             let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)

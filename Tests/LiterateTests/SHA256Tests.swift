@@ -1,5 +1,5 @@
+@testable import Literate
 import Foundation
-import Literate
 import XCTest
 
 /// SHA-256 against the FIPS 180-4 examples, at block edges, and on data that does not start
@@ -20,6 +20,30 @@ final class SHA256Tests: XCTestCase {
         let long = Data((0..<1000).map { UInt8($0 % 251) })
         for length in [55, 56, 63, 64, 65, 119, 128] {
             XCTAssertEqual(SHA256.hex(long.dropFirst(3).prefix(length)), SHA256.hex(Data(long.dropFirst(3).prefix(length))))
+        }
+    }
+
+    func testAFileHashesLikeItsBytes() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sha256-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let bytes = Data((0..<(3 << 20) + 77).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        try bytes.write(to: url)
+        XCTAssertEqual(try SHA256.hex(fileAt: url), SHA256.hex(bytes))
+        try Data().write(to: url)
+        XCTAssertEqual(try SHA256.hex(fileAt: url), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
+    func testDataAddedInPiecesHashesLikeItWhole() {
+        let bytes = Data((0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 7) })
+        for cuts in [[1, 63, 64, 65], [100, 28, 3], [4999], [0, 0, 64]] {
+            var digest = SHA256.Digest()
+            var start = 0
+            for length in cuts + [bytes.count] where start < bytes.count {
+                let end = min(start + length, bytes.count)
+                digest.add(bytes[start..<end])
+                start = end
+            }
+            XCTAssertEqual(digest.hex(), SHA256.hex(bytes), "\(cuts)")
         }
     }
 }

@@ -45,11 +45,9 @@ struct HTMLBuilder {
         html.reserveCapacity(Self.partSize + Self.partSize / 8)
     }
 
-    // Parts this large get memory of their own from the system (glibc's allocator maps every
-    // block above 32 MB separately), which goes back to the system the moment a part is freed;
-    // smaller parts would be freed into the heap and the page's memory counted twice while
-    // it is copied into one `Data`.
-    static let partSize = 32 << 20
+    // Each part is freed, and its memory handed back (``FreedMemory``), as soon as it is
+    // copied into the page's `Data`, so the page is counted about once, plus one part.
+    static let partSize = 8 << 20
 
     /// Appends the whole text to `data`, giving up each part's memory as soon as it is copied.
     mutating func move(into data: inout Data) {

@@ -20,6 +20,9 @@ public struct PageWriter {
     /// The page's files, by name. The folder carries its own stylesheet, so that it reads the
     /// same when it is copied on its own.
     public static func files(for run: TutorialRun) throws -> [String: Data] {
+        // The parse and the run leave freed memory in small pieces, which the page's large
+        // parts cannot reuse.
+        FreedMemory.release()
         var writer = PageWriter(run: run)
         var files: [String: Data] = ["index.html": try writer.page(), "style.css": Data(Stylesheet.css.utf8)]
         for (name, figure) in run.figures { files[name + ".png"] = figure.png }

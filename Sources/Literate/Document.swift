@@ -1,5 +1,9 @@
 /// Inline content of a Markdown paragraph, heading or table cell.
-public indirect enum Inline: Equatable, Sendable {
+public enum Inline: Equatable, Sendable {
+    // Only the largest cases are boxed: a long page holds millions of inlines, and boxing
+    // every one (an `indirect enum`) costs an allocation each. Nested content is in arrays,
+    // which need no box.
+
     /// Plain text.
     case text(String)
     /// An inline code span.
@@ -11,9 +15,9 @@ public indirect enum Inline: Equatable, Sendable {
     /// Strikethrough (`~~x~~`).
     case strikethrough([Inline])
     /// A link.
-    case link(destination: String, title: String, content: [Inline])
+    indirect case link(destination: String, title: String, content: [Inline])
     /// An image; `figure:NAME` sources are placeholders for a step's figure.
-    case image(source: String, title: String, alt: String)
+    indirect case image(source: String, title: String, alt: String)
     /// A soft line break (rendered as a space).
     case softBreak
     /// A hard line break.
@@ -78,14 +82,16 @@ public struct CodeBlock: Sendable, Equatable {
 }
 
 /// A block of a Markdown document.
-public indirect enum Block: Sendable, Equatable {
+public enum Block: Sendable, Equatable {
+    // As for `Inline`, only the largest cases are boxed.
+
     case heading(level: Int, content: [Inline], line: Int)
     case paragraph([Inline], line: Int)
     case list(ordered: Bool, start: Int, items: [[Block]])
     case blockQuote([Block])
-    case code(CodeBlock)
+    indirect case code(CodeBlock)
     case html(String, line: Int)
-    case table(Table)
+    indirect case table(Table)
     case thematicBreak
     /// A paragraph that holds only one display formula.
     case displayMath(latex: String, line: Int)

@@ -65,8 +65,7 @@ struct MarkdownConverter {
                             line: line)
         case CMARK_NODE_PARAGRAPH:
             let content = try inlines(of: node, line: line, depth: depth)
-            let meaningful = content.filter { $0 != .softBreak && $0 != .lineBreak && $0 != .text(" ") }
-            if meaningful.count == 1, case .math(let latex, true) = meaningful[0] {
+            if let only = Self.onlyMeaningfulInline(content), case .math(let latex, true) = only {
                 return .displayMath(latex: latex, line: line)
             }
             return .paragraph(content, line: line)
@@ -119,23 +118,50 @@ struct MarkdownConverter {
 
     // MARK: - Inlines
 
+    /// The one inline of `content` that is not a line break or a single space, if there is
+    /// exactly one.
+    static func onlyMeaningfulInline(_ content: [Inline]) -> Inline? {
+        var only: Inline?
+        for inline in content {
+            switch inline {
+            case .softBreak, .lineBreak: continue
+            case .text(let text) where text == " ": continue
+            default:
+                guard only == nil else { return nil }
+                only = inline
+            }
+        }
+        return only
+    }
+
     /// The inline children of `node`; neighbouring text pieces are joined first (cmark splits
     /// text at some punctuation), then split at formula tokens.
     func inlines(of node: OpaquePointer, line: Int, depth: Int) throws -> [Inline] {
         var joined: [Inline] = []
-        for child in children(node) {
-            for inline in try inline(child, line: line, depth: depth) {
-                if case .text(let next) = inline, case .text(let previous)? = joined.last {
-                    joined[joined.count - 1] = .text(previous + next)
-                } else {
-                    joined.append(inline)
-                }
+        func append(_ inline: Inline) {
+            if case .text(let next) = inline, case .text(let previous)? = joined.last {
+                joined[joined.count - 1] = .text(previous + next)
+            } else {
+                joined.append(inline)
             }
         }
-        return joined.flatMap { inline -> [Inline] in
-            if case .text(let text) = inline { return math.restore(text) }
-            return [inline]
+        // Walked without an array of children, and the common nodes without an array of
+        // inlines each: a long page has millions of them.
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            if cmark_node_get_type(current) == CMARK_NODE_TEXT {
+                append(.text(string(cmark_node_get_literal(current))))
+            } else {
+                for inline in try inline(current, line: line, depth: depth) { append(inline) }
+            }
+            child = cmark_node_next(current)
         }
+        var result: [Inline] = []
+        result.reserveCapacity(joined.count)
+        for inline in joined {
+            if case .text(let text) = inline, math.mayHoldToken(text) { result += math.restore(text) } else { result.append(inline) }
+        }
+        return result
     }
 
     func inline(_ node: OpaquePointer, line blockLine: Int, depth: Int) throws -> [Inline] {

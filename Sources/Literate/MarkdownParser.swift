@@ -33,6 +33,8 @@ public enum MarkdownParser {
             blocks += pieceBlocks
             return true
         }
+        // The pieces' parse trees, freed by now, took many times the body's size.
+        FreedMemory.release()
         guard !blocks.isEmpty else {
             throw SourceError(path: path, line: 1, "the tutorial is empty" + (frontMatter.isEmpty ? "" : " after its front matter"))
         }
@@ -88,18 +90,26 @@ public enum MarkdownParser {
         return try body(root)
     }
 
-    /// The lines of code blocks and HTML blocks, found with cmark's iterator (no recursion,
-    /// so any nesting depth is fine here).
+    /// The lines of code blocks and HTML blocks. Only containers of blocks (the document,
+    /// block quotes, lists, list items) are looked into: paragraphs, headings and tables hold
+    /// inline content only, and skipping it saves visiting every inline node. The walk keeps
+    /// its own stack (no recursion), so any nesting depth is fine here.
     static func verbatimLines(of root: OpaquePointer) -> Set<Int> {
         var lines = Set<Int>()
-        guard let iterator = cmark_iter_new(root) else { return lines }
-        defer { cmark_iter_free(iterator) }
-        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            guard let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK else { continue }
-            let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node))
-            if start > 0, end >= start { lines.formUnion(start...end) }
+        var pending = [root]
+        while let node = pending.popLast() {
+            var child = cmark_node_first_child(node)
+            while let current = child {
+                switch cmark_node_get_type(current) {
+                case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK:
+                    let start = Int(cmark_node_get_start_line(current)), end = Int(cmark_node_get_end_line(current))
+                    if start > 0, end >= start { lines.formUnion(start...end) }
+                case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM:
+                    pending.append(current)
+                default: break
+                }
+                child = cmark_node_next(current)
+            }
         }
         return lines
     }

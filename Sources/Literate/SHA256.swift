@@ -15,31 +15,79 @@ public enum SHA256 {
 
     /// The digest of `data` as 64 lower-case hex digits.
     public static func hex(_ data: Data) -> String {
-        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        // The data is read where it is (a page may be hundreds of megabytes); only the last
-        // one or two blocks, with the padding, are copied.
-        let bitLength = UInt64(data.count) * 8
-        let whole = data.count / 64 * 64
-        var tail = [UInt8](data[data.startIndex.advanced(by: whole)...])
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8((bitLength >> UInt64(shift)) & 0xff)) }
-        var w = [UInt32](repeating: 0, count: 64)
-        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            for chunk in stride(from: 0, to: whole, by: 64) { compress(UnsafeRawBufferPointer(rebasing: bytes[chunk..<(chunk + 64)]), &h, &w) }
-        }
-        tail.withUnsafeBytes { bytes in
-            for chunk in stride(from: 0, to: bytes.count, by: 64) { compress(UnsafeRawBufferPointer(rebasing: bytes[chunk..<(chunk + 64)]), &h, &w) }
-        }
-        return h.map { String(format: "%08x", $0) }.joined()
+        var digest = Digest()
+        digest.add(data)
+        return digest.hex()
     }
 
-    /// Mixes one 64-byte block into the state `h`; `w` is scratch space for the schedule.
-    private static func compress(_ block: UnsafeRawBufferPointer, _ h: inout [UInt32], _ w: inout [UInt32]) {
-        for i in 0..<16 {
-            let j = 4 * i
-            w[i] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16 | UInt32(block[j + 2]) << 8 | UInt32(block[j + 3])
+    /// The digest of the file at `url`, read a megabyte at a time (an input may be large).
+    public static func hex(fileAt url: URL) throws -> String {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var digest = Digest()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { digest.add(chunk) }
+        return digest.hex()
+    }
+
+    /// A digest being computed: the state, the bytes of an unfinished block, the length.
+    struct Digest {
+        private var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+        private var w = [UInt32](repeating: 0, count: 64)
+        private var pending: [UInt8] = []
+        private var length: UInt64 = 0
+
+        /// Adds `data`; its whole blocks are read where they are, only the rest is copied.
+        mutating func add(_ data: Data) {
+            length += UInt64(data.count)
+            data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in add(bytes: bytes) }
         }
+
+        private mutating func add(bytes: UnsafeRawBufferPointer) {
+            var start = 0
+            if !pending.isEmpty {
+                start = min(64 - pending.count, bytes.count)
+                pending += bytes[0..<start]
+                guard pending.count == 64 else { return }
+                let block = pending
+                pending = []
+                block.withUnsafeBytes { compressBlocks($0) }
+            }
+            let whole = (bytes.count - start) / 64 * 64
+            compressBlocks(UnsafeRawBufferPointer(rebasing: bytes[start..<(start + whole)]))
+            pending += bytes[(start + whole)...]
+        }
+
+        /// The hex digest, after the padding and the length in bits.
+        mutating func hex() -> String {
+            var tail = pending
+            tail.append(0x80)
+            while tail.count % 64 != 56 { tail.append(0) }
+            let bitLength = length * 8
+            for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8((bitLength >> UInt64(shift)) & 0xff)) }
+            pending = []
+            tail.withUnsafeBytes { compressBlocks($0) }
+            return h.map { String(format: "%08x", $0) }.joined()
+        }
+
+        // The inner loop works on buffers: no bounds checks or reference counting per word.
+        private mutating func compressBlocks(_ bytes: UnsafeRawBufferPointer) {
+            h.withUnsafeMutableBufferPointer { h in
+                w.withUnsafeMutableBufferPointer { w in
+                    SHA256.k.withUnsafeBufferPointer { k in
+                        for chunk in stride(from: 0, to: bytes.count, by: 64) {
+                            SHA256.compress(UnsafeRawBufferPointer(rebasing: bytes[chunk..<(chunk + 64)]), h, w, k)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Mixes one 64-byte block into the state `h`; `w` is scratch space for the schedule, `k`
+    /// the round constants.
+    fileprivate static func compress(_ block: UnsafeRawBufferPointer, _ h: UnsafeMutableBufferPointer<UInt32>,
+                                     _ w: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>) {
+        for i in 0..<16 { w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)) }
         for i in 16..<64 {
             let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
             let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)

@@ -102,8 +102,12 @@ private extension String {
     init?(validatingUTF8Bytes data: Data) {
         // `String(decoding:)` repairs invalid input with U+FFFD, so it is valid only when
         // re-encoding gives the same bytes.
-        let decoded = String(decoding: data, as: UTF8.self)
-        guard decoded.utf8.elementsEqual(data) else { return nil }
+        var decoded = String(decoding: data, as: UTF8.self)
+        // Compared as buffers: iterating `Data` byte by byte is slow for a file of megabytes.
+        let same = decoded.withUTF8 { text in
+            data.withUnsafeBytes { bytes in text.count == bytes.count && (bytes.isEmpty || memcmp(text.baseAddress!, bytes.baseAddress!, bytes.count) == 0) }
+        }
+        guard same else { return nil }
         self = decoded
     }
 }

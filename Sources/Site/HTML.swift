@@ -1,19 +1,28 @@
 import Foundation
+import Literate
 
 /// Escapes text for HTML content and attribute values.
 public func escapeHTML(_ text: String) -> String {
     var result = ""
     result.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "&": result += "&amp;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        case "\"": result += "&quot;"
-        case "'": result += "&#39;"
-        default: result.unicodeScalars.append(scalar)
+    // The escaped characters are ASCII, so the text between them is copied a run at a time.
+    let utf8 = text.utf8
+    var runStart = utf8.startIndex
+    for index in utf8.indices {
+        let entity: String
+        switch utf8[index] {
+        case UInt8(ascii: "&"): entity = "&amp;"
+        case UInt8(ascii: "<"): entity = "&lt;"
+        case UInt8(ascii: ">"): entity = "&gt;"
+        case UInt8(ascii: "\""): entity = "&quot;"
+        case UInt8(ascii: "'"): entity = "&#39;"
+        default: continue
         }
+        result.append(contentsOf: text[runStart..<index])
+        result += entity
+        runStart = utf8.index(after: index)
     }
+    result.append(contentsOf: text[runStart...])
     return result
 }
 
@@ -27,20 +36,29 @@ struct HTMLBuilder {
     /// The length of the text so far, in UTF-8 bytes.
     var byteCount: Int { parts.reduce(html.utf8.count) { $0 + $1.utf8.count } }
 
-    /// Sets the text so far aside once it exceeds a megabyte, so that a long page grows in
+    /// Sets the text so far aside once it exceeds ``partSize``, so that a long page grows in
     /// parts instead of by reallocating (and briefly doubling) one huge string.
     mutating func finishPart() {
-        guard html.utf8.count > 1 << 20 else { return }
+        guard html.utf8.count > Self.partSize else { return }
         parts.append(html)
         html = ""
+        html.reserveCapacity(Self.partSize + Self.partSize / 8)
     }
+
+    // Each part is freed, and its memory handed back (``FreedMemory``), as soon as it is
+    // copied into the page's `Data`, so the page is counted about once, plus one part.
+    static let partSize = 8 << 20
 
     /// Appends the whole text to `data`, giving up each part's memory as soon as it is copied.
     mutating func move(into data: inout Data) {
         parts.append(html)
         html = ""
         parts.reverse()
-        while let part = parts.popLast() { data.append(contentsOf: part.utf8) }
+        while var part = parts.popLast() {
+            part.withUTF8 { data.append($0) }
+            part = ""
+            FreedMemory.release()
+        }
     }
 
     mutating func raw(_ markup: String) { html += markup }
@@ -50,18 +68,32 @@ struct HTMLBuilder {
     mutating func element(_ name: String, _ attributes: [(String, String)] = [], _ content: (inout HTMLBuilder) throws -> Void) rethrows {
         open(name, attributes)
         try content(&self)
-        html += "</\(name)>"
+        close(name)
     }
 
     mutating func element(_ name: String, _ attributes: [(String, String)] = [], text: String) {
         open(name, attributes)
         appendEscaped(text)
-        html += "</\(name)>"
+        close(name)
     }
 
+    // Appended piece by piece: string interpolation would build a new string each time.
     mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
-        html += "<\(name)"
-        for (key, value) in attributes { html += " \(key)=\"\(escapeHTML(value))\"" }
+        html += "<"
+        html += name
+        for (key, value) in attributes {
+            html += " "
+            html += key
+            html += "=\""
+            appendEscaped(value)
+            html += "\""
+        }
+        html += ">"
+    }
+
+    mutating func close(_ name: String) {
+        html += "</"
+        html += name
         html += ">"
     }
 
@@ -82,6 +114,15 @@ struct Slugger {
     private var used: [String: Int] = [:]
 
     mutating func slug(_ text: String) -> String {
+        var slug = text.utf8.allSatisfy { $0 < 0x80 } ? Self.asciiSlug(text) : Self.unicodeSlug(text)
+        if slug.isEmpty { slug = "section" }
+        let count = used[slug, default: 0]
+        used[slug] = count + 1
+        return count == 0 ? slug : "\(slug)-\(count + 1)"
+    }
+
+    /// The letters and numbers of `text`, lower-cased, runs of anything else made one hyphen.
+    static func unicodeSlug(_ text: String) -> String {
         var slug = ""
         var pendingHyphen = false
         for c in text.lowercased() {
@@ -93,9 +134,24 @@ struct Slugger {
                 pendingHyphen = true
             }
         }
-        if slug.isEmpty { slug = "section" }
-        let count = used[slug, default: 0]
-        used[slug] = count + 1
-        return count == 0 ? slug : "\(slug)-\(count + 1)"
+        return slug
+    }
+
+    /// ``unicodeSlug(_:)`` of an ASCII text, read on its bytes: there only `A`–`Z`, `a`–`z` and `0`–`9`
+    /// are letters or numbers, and lower-casing changes only `A`–`Z`.
+    static func asciiSlug(_ text: String) -> String {
+        var slug: [UInt8] = []
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if pendingHyphen && !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+                slug.append(byte | (byte <= UInt8(ascii: "Z") && byte >= UInt8(ascii: "A") ? 0x20 : 0))
+                pendingHyphen = false
+            default:
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: slug, as: UTF8.self)
     }
 }

@@ -61,10 +61,11 @@ extension PageWriter {
         return String(source.dropFirst("figure:".count))
     }
 
-    /// The MathML of a formula, or an error naming its line.
+    /// The MathML of a formula (converted once per process, see ``MathMLCache``), or an error
+    /// naming its line.
     static func math(_ latex: String, display: Bool, path: String, line: Int) throws -> String {
         do {
-            return try MathML.convert(latex, display: display)
+            return try MathMLCache.shared.convert(latex, display: display)
         } catch let error as MathML.ConversionError {
             throw SourceError(path: path, line: line, error.description)
         }

@@ -27,6 +27,9 @@ public struct PageWriter {
     /// reads the same when it is copied on its own.
     /// - Parameter neighbors: The tutorials before and after it on the index, for its links.
     public static func files(for run: TutorialRun, neighbors: PageNeighbors = .none) throws -> [String: Data] {
+        // The parse and the run leave freed memory in small pieces, which the page's large
+        // parts cannot reuse.
+        FreedMemory.release()
         var writer = PageWriter(run: run, neighbors: neighbors)
         var files: [String: Data] = ["index.html": try writer.page(), "style.css": Data(Stylesheet.css.utf8),
                                      PageScript.fileName: Data(PageScript.javascript.utf8)]

@@ -31,7 +31,7 @@ public struct Publisher {
         func add(_ url: URL) throws {
             let path = url.standardizedFileURL.path, root = packageRoot.standardizedFileURL.path + "/"
             let relative = path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
-            hashes[relative] = SHA256.hex(try FileSystemError.reporting("read", url.path) { try Data(contentsOf: url) })
+            hashes[relative] = try FileSystemError.reporting("read", url.path) { try SHA256.hex(fileAt: url) }
         }
         try add(URL(fileURLWithPath: tutorial.markdownPath))
         for markdown in neighborMarkdown(of: tutorial) { try add(markdown) }

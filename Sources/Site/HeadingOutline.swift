@@ -13,16 +13,32 @@ public struct HeadingOutline: Equatable {
         /// The plain text of the paragraphs, lists and quotes of the section, at most
         /// ``textLimit`` characters (a formula or computed value is “…”, code blocks are left out).
         public var text: String
+
+        public init(level: Int, id: String, title: String, text: String) {
+            self.level = level
+            self.id = id
+            self.title = title
+            self.text = text
+        }
     }
 
     /// How much of a section's prose is kept for search: enough to find it by its words,
     /// little enough that the index of a long tutorial stays small.
     public static let textLimit = 600
+    /// How much prose one page contributes to the search index in all: past it, sections are
+    /// found by their headings only, so that a very long tutorial does not make a huge index.
+    public static let pageTextLimit = 200_000
+
+    private var textBytes = 0
+    private let keepsText: Bool
 
     public private(set) var sections: [Section] = []
 
     /// The outline of `document`; its level-1 headings are the page's title, not part of the body.
-    public init(_ document: MarkdownDocument) {
+    /// - Parameter keepingText: Whether to keep each section's prose (the search index needs it,
+    ///   the page's heading ids do not).
+    public init(_ document: MarkdownDocument, keepingText: Bool = true) {
+        keepsText = keepingText
         var slugger = Slugger()
         let body = document.blocks.filter { if case .heading(1, _, _) = $0 { return false } else { return true } }
         walk(body, slugger: &slugger, depth: 0)
@@ -46,13 +62,18 @@ public struct HeadingOutline: Equatable {
 
     // Prose before the first heading belongs to no section: the search finds the page by its
     // title and summary instead.
-    private var needsText: Bool { sections.last.map { $0.text.utf8.count < Self.textLimit } ?? false }
+    private var needsText: Bool {
+        keepsText && textBytes < Self.pageTextLimit && (sections.last.map { $0.text.utf8.count < Self.textLimit } ?? false)
+    }
 
     private mutating func append(_ words: String) {
         guard let last = sections.indices.last, !words.isEmpty else { return }
         var text = sections[last].text
+        textBytes -= text.utf8.count
         text += (text.isEmpty ? "" : " ") + words
-        sections[last].text = String(text.prefix(Self.textLimit))
+        if text.utf8.count > Self.textLimit { text = String(text.prefix(Self.textLimit)) }
+        textBytes += text.utf8.count
+        sections[last].text = text
     }
 
     /// The words of inline content a reader searches for: text, code spans and link text.
@@ -69,6 +90,23 @@ public struct HeadingOutline: Equatable {
             case .image, .html: break
             }
         }
-        return words.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return collapsingWhitespace(words)
+    }
+
+    /// `text` with every run of white space made one space and none at either end (ASCII white
+    /// space is tested without a Unicode property lookup).
+    public static func collapsingWhitespace(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView(), pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let isSpace = scalar.value < 0x80 ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
+            if isSpace {
+                pendingSpace = !scalars.isEmpty
+            } else {
+                if pendingSpace { scalars.append(" ") }
+                pendingSpace = false
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
     }
 }

@@ -20,7 +20,7 @@ public struct PageWriter {
         self.run = run
         self.path = run.document.path
         self.neighbors = neighbors
-        self.headingIDs = HeadingOutline(run.document).sections.map(\.id)
+        self.headingIDs = HeadingOutline(run.document, keepingText: false).sections.map(\.id)
     }
 
     /// The page's files, by name. The folder carries its own stylesheet and script, so that it

@@ -34,11 +34,20 @@ public enum SearchIndex {
         var pages: [Page]
     }
 
+    /// How many bytes of sections one page may put in the index: a very long tutorial is
+    /// found by its first sections, and the index every page loads stays small.
+    public static let pageBudget = 400_000
+
     /// The pages of `entries` that are rendered, in the order of the index.
     static func pages(_ entries: [IndexPage.Entry]) -> [Page] {
         entries.filter(\.rendered).map { entry in
-            Page(name: entry.name, title: entry.title, summary: entry.summary,
-                 sections: entry.sections.map { Section(id: $0.id, level: $0.level, title: $0.title, text: $0.text) })
+            var used = 0
+            let kept = entry.sections.prefix { section in
+                used += section.id.utf8.count + section.title.utf8.count + section.text.utf8.count + 48  // 48: the JSON around them
+                return used <= pageBudget
+            }
+            return Page(name: entry.name, title: entry.title, summary: entry.summary,
+                        sections: kept.map { Section(id: $0.id, level: $0.level, title: $0.title, text: $0.text) })
         }
     }
 

@@ -56,7 +56,7 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "Literate", dependencies: ["CCmarkGFM"]),
-        .target(name: "Site", dependencies: ["Literate"]),
+        .target(name: "Site", dependencies: ["Literate"], resources: [.copy("Resources")]),
         .target(
             name: "Tutorials",
             dependencies: ["Literate", "Experiments", "GradNorm", "NeuralNet", "PINN", "Plot", "Tensor", "Random", "Sampling", "DomainDecomposition", "Multilevel", "NTK"],

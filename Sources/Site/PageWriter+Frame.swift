@@ -5,7 +5,7 @@ import Foundation
 extension PageWriter {
     /// The policy of every page: nothing but its own folder's (and the output folder's) files,
     /// and no inline script or style.
-    public static let contentSecurityPolicy = "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'"
+    public static let contentSecurityPolicy = "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; font-src 'self'"
 
     func opening(_ page: inout HTMLBuilder, title: String) {
         page.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")

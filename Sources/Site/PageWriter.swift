@@ -32,7 +32,7 @@ public struct PageWriter {
         FreedMemory.release()
         var writer = PageWriter(run: run, neighbors: neighbors)
         var files: [String: Data] = ["index.html": try writer.page(), "style.css": Data(Stylesheet.css.utf8),
-                                     PageScript.fileName: Data(PageScript.javascript.utf8)]
+                                     PageScript.fileName: Data(PageScript.javascript.utf8), MathFont.fileName: try MathFont.data()]
         for (name, figure) in run.figures { files[name + ".png"] = figure.png }
         return files
     }

@@ -38,11 +38,15 @@ public struct Publisher {
         try add(packageRoot.appendingPathComponent("Package.swift"))
         let sources = packageRoot.appendingPathComponent("Sources")
         var failure: FileSystemError?
-        guard let walker = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil, errorHandler: { url, error in
+        guard let walker = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: [.isDirectoryKey], errorHandler: { url, error in
             failure = FileSystemError("list", url.path, error: error)
             return false
         }) else { throw FileSystemError("list", sources.path, cause: "cannot be read") }
-        for case let url as URL in walker where url.pathExtension == "swift" { try add(url) }
+        // Every file: Swift, the C kernels and their headers, module maps and resources such as the maths font.
+        // (A link that leads nowhere is listed too, so that reading it reports it.)
+        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory != true {
+            try add(url)
+        }
         if let failure { throw failure }
         return hashes
     }

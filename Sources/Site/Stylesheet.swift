@@ -3,6 +3,8 @@ public enum Stylesheet {
     public static let css = base + NavigationStyle.css
 
     static let base = """
+    @font-face { font-family: "Page Math"; src: url("math.woff2") format("woff2"); font-display: swap; }
+    math { font-family: "Page Math", "Latin Modern Math", "STIX Two Math", "Cambria Math", math; }
     :root {
       --bg: #ffffff; --fg: #1d232b; --muted: #5b6573; --border: #d9dee5; --accent: #2456b3;
       --panel: #f5f7fa; --code-bg: #f6f8fa; --terminal-bg: #14181e; --terminal-fg: #d8dee9;

@@ -19,7 +19,7 @@ final class PageScriptTests: XCTestCase {
     }
 
     func testThePolicyAllowsExactlyTheFolderScripts() throws {
-        XCTAssertEqual(PageWriter.contentSecurityPolicy, "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'")
+        XCTAssertEqual(PageWriter.contentSecurityPolicy, "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; font-src 'self'")
         for name in try RenderedSite.names() {
             let page = try RenderedSite.text(name + "/index.html")
             let policies = RenderedSite.matches(of: "<meta http-equiv=\"Content-Security-Policy\" content=\"", in: page)

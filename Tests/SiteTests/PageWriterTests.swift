@@ -32,7 +32,8 @@ final class PageWriterTests: XCTestCase {
             XCTAssertFalse(html.contains(pattern), pattern)
         }
         XCTAssertTrue(html.contains("<link rel=\"stylesheet\" href=\"style.css\">"))
-        XCTAssertFalse(Stylesheet.css.contains("url("), "the stylesheet loads nothing")
+        let urls = Stylesheet.css.components(separatedBy: "url(").dropFirst().map { $0.prefix { $0 != ")" } }
+        XCTAssertEqual(urls, ["\"\(MathFont.fileName)\""], "the stylesheet loads nothing but the page folder's maths font")
     }
 
     func testExternalImagesAreRefusedWithTheirLine() throws {

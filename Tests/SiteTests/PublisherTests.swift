@@ -10,7 +10,7 @@ final class PublisherTests: XCTestCase {
         let run = try TutorialRunner(fixture.tutorial()).run()
         _ = try fixture.publisher.write([(run, fixture.tutorial())])
         let tree = try SiteFixture.tree(fixture.output)
-        XCTAssertEqual(tree.keys.sorted(), ["/index.html", "/page.js", "/page/index.html", "/page/manifest.json", "/page/page.js",
+        XCTAssertEqual(tree.keys.sorted(), ["/index.html", "/page.js", "/page/index.html", "/page/manifest.json", "/page/math.woff2", "/page/page.js",
                                            "/page/style.css", "/search-index.js", "/style.css"])
         XCTAssertTrue(String(decoding: tree["/index.html"]!, as: UTF8.self).contains("href=\"page/index.html\""))
         XCTAssertEqual(try fixture.publisher.staleness(), [])

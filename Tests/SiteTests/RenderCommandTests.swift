@@ -39,7 +39,7 @@ final class RenderCommandTests: XCTestCase {
             XCTAssertFalse(result.output.contains("Initial losses"), "--quiet echoes nothing")
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: first.appendingPathComponent("gradnorm").path).sorted()
-        XCTAssertEqual(files, ["index.html", "manifest.json", "page.js", "solution.png", "style.css", "training-comparison.png"])
+        XCTAssertEqual(files, ["index.html", "manifest.json", "math.woff2", "page.js", "solution.png", "style.css", "training-comparison.png"])
         for name in files + ["../index.html", "../style.css", "../page.js", "../search-index.js"] {
             let a = try Data(contentsOf: first.appendingPathComponent("gradnorm/" + name))
             let b = try Data(contentsOf: second.appendingPathComponent("gradnorm/" + name))

@@ -84,6 +84,10 @@ extension PageWriter {
                     }
                 case .list(_, _, let items): items.forEach { blocks($0, depth: depth + 1) }
                 case .blockQuote(let inner): blocks(inner, depth: depth + 1)
+                case .admonition(_, let title, let inner, var line):
+                    inlines(title, line: &line, depth: depth)
+                    blocks(inner, depth: depth + 1)
+                case .footnoteDefinition(_, let inner, _): blocks(inner, depth: depth + 1)
                 case .code, .html, .thematicBreak, .displayMath: break
                 }
             }

@@ -1,11 +1,12 @@
 import Foundation
 import Literate
 
-/// The pages a tutorial may link to and the section ids of each: every registered tutorial
-/// whose Markdown is there, with the heading ids its page will have (see ``HeadingOutline``).
+/// The pages a tutorial may link to and the section ids of each: every registered tutorial,
+/// with the heading ids its page will have (see ``HeadingOutline``).
 public struct LinkTargets: Sendable {
-    /// Section ids by tutorial name; nil ids mean the page exists but its sections are unknown
-    /// (its Markdown does not parse, which its own render reports), so links into it are not judged.
+    /// Section ids by tutorial name; nil ids mean the page is registered but its sections are
+    /// unknown (its Markdown is not in the tutorials folder, or does not parse, which its own
+    /// render reports), so links into it are not judged.
     public var sectionsByPage: [String: Set<String>?]
 
     public init(sectionsByPage: [String: Set<String>?]) {
@@ -17,11 +18,15 @@ public struct LinkTargets: Sendable {
         sectionsByPage = documents.mapValues { Optional(Self.sectionIDs(of: $0)) }
     }
 
-    /// The targets of `tutorials`: a tutorial whose Markdown file is missing has no page.
+    /// The targets of `tutorials`. A registered tutorial whose Markdown is not in the folder
+    /// is still a page (a tutorial may be rendered alone; the index lists the other by name),
+    /// but its sections are unknown.
     public init(tutorials: [AnyTutorial]) {
         var sections: [String: Set<String>?] = [:]
-        for tutorial in tutorials where FileManager.default.fileExists(atPath: tutorial.markdownPath) {
-            sections[tutorial.name] = (try? MarkdownParser.parse(fileAt: tutorial.markdownPath)).map(Self.sectionIDs)
+        for tutorial in tutorials {
+            let document = FileManager.default.fileExists(atPath: tutorial.markdownPath)
+                ? try? MarkdownParser.parse(fileAt: tutorial.markdownPath) : nil
+            sections[tutorial.name] = .some(document.map(Self.sectionIDs))
         }
         sectionsByPage = sections
     }

@@ -1,6 +1,6 @@
 /// The one stylesheet of the generated pages: light and dark schemes, readable on a phone.
 public enum Stylesheet {
-    public static let css = base + NavigationStyle.css
+    public static let css = base + NavigationStyle.css + MarkdownConstructStyle.css
 
     static let base = """
     :root {

@@ -28,6 +28,11 @@ public enum Inline: Equatable, Sendable {
     case math(latex: String, display: Bool)
     /// A placeholder (`` `value:NAME` ``) for a value a step computed.
     case value(name: String)
+    /// A footnote reference (`[^label]`); the label is the footnote's number (cmark numbers
+    /// footnotes in the order of their first reference), as in ``Block/footnoteDefinition(label:blocks:line:)``.
+    case footnoteReference(label: String)
+    /// The check box that opens a task list item (`- [x] done`), first in the item's first paragraph.
+    case taskCheckbox(checked: Bool)
 }
 
 /// How a table column is aligned.
@@ -95,13 +100,18 @@ public enum Block: Sendable, Equatable {
     case thematicBreak
     /// A paragraph that holds only one display formula.
     case displayMath(latex: String, line: Int)
+    /// A call-out box (see ``Admonition``): its kind, its title (empty: the kind's name) and its body.
+    case admonition(kind: String, title: [Inline], blocks: [Block], line: Int)
+    /// A footnote's text (`[^label]: …`); cmark puts every referenced one at the document's end.
+    case footnoteDefinition(label: String, blocks: [Block], line: Int)
 }
 
 extension Block {
     /// The block's line in the Markdown file, when it records one.
     public var line: Int? {
         switch self {
-        case .heading(_, _, let line), .paragraph(_, let line), .html(_, let line), .displayMath(_, let line): return line
+        case .heading(_, _, let line), .paragraph(_, let line), .html(_, let line), .displayMath(_, let line),
+             .admonition(_, _, _, let line), .footnoteDefinition(_, _, let line): return line
         case .code(let code): return code.line
         case .table(let table): return table.line
         case .list, .blockQuote, .thematicBreak: return nil
@@ -136,7 +146,7 @@ public struct MarkdownDocument: Sendable {
                 switch block {
                 case .code(let code): found.append(code)
                 case .list(_, _, let items): items.forEach(visit)
-                case .blockQuote(let inner): visit(inner)
+                case .blockQuote(let inner), .admonition(_, _, let inner, _), .footnoteDefinition(_, let inner, _): visit(inner)
                 default: break
                 }
             }

@@ -31,7 +31,7 @@ public enum LinkPolicy {
 
     /// The lower-cased scheme of `url` as a browser's URL parser finds it, or nil for a
     /// relative URL.
-    static func scheme(of url: String) -> String? {
+    public static func scheme(of url: String) -> String? {
         let scalars = url.unicodeScalars.drop { $0.value <= 0x20 }
         guard let first = scalars.first, first.isASCIILetter else { return nil }
         var scheme = ""
@@ -44,7 +44,7 @@ public enum LinkPolicy {
     }
 
     /// A destination as shown in a message: at most 60 characters.
-    static func shown(_ destination: String) -> String {
+    public static func shown(_ destination: String) -> String {
         let printable = String(String.UnicodeScalarView(destination.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))
         return printable.count <= 60 ? printable : printable.prefix(60) + "…"
     }

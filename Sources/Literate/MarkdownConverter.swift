@@ -54,7 +54,16 @@ struct MarkdownConverter {
     // MARK: - Blocks
 
     func blocks(of node: OpaquePointer, depth: Int = 0) throws -> [Block] {
-        try children(node).map { try block($0, depth: depth) }
+        let blocks = try children(node).map { try block($0, depth: depth) }
+        guard depth == 0 else { return blocks }
+        // cmark gives a definition no label, but numbers references by their definition and puts
+        // the definitions at the document's end in that order: the n-th definition is footnote n.
+        var number = 0
+        return blocks.map { block in
+            guard case .footnoteDefinition(_, let inner, let line) = block else { return block }
+            number += 1
+            return .footnoteDefinition(label: String(number), blocks: inner, line: line)
+        }
     }
 
     func block(_ node: OpaquePointer, depth: Int) throws -> Block {
@@ -72,11 +81,16 @@ struct MarkdownConverter {
         case CMARK_NODE_LIST:
             try checkDepth(depth + 1, line: line)
             let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
-            let items = try children(node).map { try blocks(of: $0, depth: depth + 1) }
+            let items = try children(node).map { item in
+                let inner = try blocks(of: item, depth: depth + 1)
+                guard typeName(item) == "tasklist" else { return inner }
+                return TaskList.item(inner, checked: cmark_gfm_extensions_get_tasklist_item_checked(item), line: line)
+            }
             return .list(ordered: ordered, start: Int(cmark_node_get_list_start(node)), items: items)
         case CMARK_NODE_BLOCK_QUOTE:
             try checkDepth(depth + 1, line: line)
-            return .blockQuote(try blocks(of: node, depth: depth + 1))
+            let inner = try blocks(of: node, depth: depth + 1)
+            return try Admonition.fromQuote(inner, path: path, line: line) ?? .blockQuote(inner)
         case CMARK_NODE_CODE_BLOCK:
             let info = math.restoreSource(string(cmark_node_get_fence_info(node)))
             var length: Int32 = 0, offset: Int32 = 0
@@ -88,6 +102,9 @@ struct MarkdownConverter {
             return .html(literal(node), line: line)
         case CMARK_NODE_THEMATIC_BREAK:
             return .thematicBreak
+        case CMARK_NODE_FOOTNOTE_DEFINITION:
+            try checkDepth(depth + 1, line: line)
+            return .footnoteDefinition(label: literal(node), blocks: try blocks(of: node, depth: depth + 1), line: line)
         default:
             if typeName(node) == "table" { return .table(try table(node, line: line, depth: depth)) }
             throw SourceError(path: path, line: line, "unsupported Markdown block '\(typeName(node))'")
@@ -161,8 +178,31 @@ struct MarkdownConverter {
         for inline in joined {
             if case .text(let text) = inline, math.mayHoldToken(text) { result += math.restore(text) } else { result.append(inline) }
         }
+        var breaks = 0
+        for inline in result {
+            if inline == .softBreak || inline == .lineBreak { breaks += 1 }
+            if case .text(let text) = inline, let label = Self.undefinedFootnote(in: text) {
+                throw SourceError(path: path, line: line + breaks, "footnote '[^\(label)]' is not defined")
+            }
+        }
         return result
     }
+
+    /// The label of a `[^label]` left as text: cmark makes a reference of it only when the
+    /// footnote is defined.
+    static func undefinedFootnote(in text: String) -> String? {
+        // Most text has no caret: one pass over the bytes decides.
+        guard text.utf8.contains(UInt8(ascii: "^")) else { return nil }
+        var rest = text[...]
+        while let open = rest.range(of: "[^") {
+            let after = rest[open.upperBound...]
+            let label = after.prefix { $0 != "]" && !$0.isWhitespace && $0 != "[" }
+            if !label.isEmpty, after.dropFirst(label.count).first == "]" { return String(label) }
+            rest = after
+        }
+        return nil
+    }
+
 
     func inline(_ node: OpaquePointer, line blockLine: Int, depth: Int) throws -> [Inline] {
         let line = self.line(of: node, else: blockLine)
@@ -177,6 +217,7 @@ struct MarkdownConverter {
         case CMARK_NODE_SOFTBREAK: return [.softBreak]
         case CMARK_NODE_LINEBREAK: return [.lineBreak]
         case CMARK_NODE_HTML_INLINE: return [.html(literal(node))]
+        case CMARK_NODE_FOOTNOTE_REFERENCE: return [.footnoteReference(label: literal(node))]
         case CMARK_NODE_EMPH:
             try checkDepth(depth + 1, line: line)
             return [.emphasis(try inlines(of: node, line: line, depth: depth + 1))]

@@ -21,7 +21,8 @@ public enum MarkdownParser {
     /// Parses Markdown text in pieces of about `pieceSize` bytes (nil: whole), which gives the
     /// same document as one parse (see ``DocumentSegments``).
     static func parse(_ markdown: String, path: String, pieceSize: Int?) throws -> MarkdownDocument {
-        let (frontMatter, body) = try splitFrontMatter(try SourceText.normalized(markdown, path: path), path: path)
+        let (frontMatter, text) = try splitFrontMatter(try SourceText.normalized(markdown, path: path), path: path)
+        let body = Admonition.rewritingMkDocsForm(text)
         guard let tokens = MathExtraction.tokenCharacters(avoiding: body) else {
             throw SourceError(path: path, line: 1, "the file uses every private-use character (U+E000–U+F8FF); formulas need two of them")
         }
@@ -70,11 +71,11 @@ public enum MarkdownParser {
     /// Parses `markdown` with cmark-gfm (tables, strikethrough) and hands the tree to `body`.
     static func withDocument<T>(_ markdown: String, path: String, _ body: (OpaquePointer) throws -> T) throws -> T {
         cmark_gfm_core_extensions_ensure_registered()
-        guard let parser = cmark_parser_new(CMARK_OPT_VALIDATE_UTF8) else {
+        guard let parser = cmark_parser_new(CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES) else {
             throw SourceError(path: path, line: 1, "cannot create the CommonMark parser")
         }
         defer { cmark_parser_free(parser) }
-        for name in ["table", "strikethrough"] {
+        for name in ["table", "strikethrough", "tasklist"] {
             if let extension_ = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, extension_)
             }
@@ -172,6 +173,7 @@ public func plainText(_ inlines: [Inline]) -> String {
         case .softBreak, .lineBreak: return " "
         case .math(let latex, _): return latex
         case .value(let name): return name
+        case .footnoteReference, .taskCheckbox: return ""
         }
     }.joined()
 }

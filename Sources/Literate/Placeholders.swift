@@ -24,6 +24,8 @@ public enum Placeholders {
                 case .heading(_, let content, let line), .paragraph(let content, let line): inlines(content, line: line)
                 case .list(_, _, let items): items.forEach(blocks)
                 case .blockQuote(let inner): blocks(inner)
+                case .admonition(_, let title, let inner, let line): inlines(title, line: line); blocks(inner)
+                case .footnoteDefinition(_, let inner, _): blocks(inner)
                 case .table(let table):
                     for cell in table.header + table.rows.flatMap({ $0 }) { inlines(cell, line: table.line) }
                 case .code(let code):

@@ -55,6 +55,10 @@ public struct HeadingOutline: Equatable {
             case .paragraph(let content, _) where needsText: append(Self.prose(content, depth: depth))
             case .list(_, _, let items): for item in items { walk(item, slugger: &slugger, depth: depth + 1) }
             case .blockQuote(let inner): walk(inner, slugger: &slugger, depth: depth + 1)
+            case .footnoteDefinition(_, let inner, _): walk(inner, slugger: &slugger, depth: depth + 1)
+            case .admonition(_, let title, let inner, _):
+                if needsText { append(Self.prose(title, depth: depth)) }
+                walk(inner, slugger: &slugger, depth: depth + 1)
             case .paragraph, .table, .code, .html, .thematicBreak, .displayMath: break
             }
         }
@@ -87,7 +91,7 @@ public struct HeadingOutline: Equatable {
             case .softBreak, .lineBreak: words += " "
             // A formula or a computed value is not in the Markdown's words: an ellipsis keeps its place.
             case .math, .value: words += " … "
-            case .image, .html: break
+            case .image, .html, .footnoteReference, .taskCheckbox: break
             }
         }
         return collapsingWhitespace(words)

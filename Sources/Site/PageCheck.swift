@@ -45,6 +45,10 @@ extension PageWriter {
                 case .code(let code): attempt { _ = try flowchart(code, path: path) }
                 case .list(_, _, let items): nested(depth, line: line) { items.forEach { blocks($0, depth: depth + 1, line: line) } }
                 case .blockQuote(let inner): nested(depth, line: line) { blocks(inner, depth: depth + 1, line: line) }
+                case .admonition(_, let title, let inner, let line):
+                    inlines(title, line: line, depth: depth)
+                    nested(depth, line: line) { blocks(inner, depth: depth + 1, line: line) }
+                case .footnoteDefinition(_, let inner, _): nested(depth, line: line) { blocks(inner, depth: depth + 1, line: line) }
                 case .html, .thematicBreak: break
                 }
             }

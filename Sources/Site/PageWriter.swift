@@ -8,11 +8,14 @@ public struct PageWriter {
     let run: TutorialRun
     let path: String
     let neighbors: PageNeighbors
-    private var html = HTMLBuilder()
+    var html = HTMLBuilder()
     /// The ids of the body's headings, in the order they are written (see ``HeadingOutline``).
     private let headingIDs: [String]
     private var headingsWritten = 0
     var toc: [(level: Int, id: String, title: String)] = []
+    /// Footnote numbers by lower-cased label, and how many references to each are written.
+    let footnoteNumbers: [String: Int]
+    var footnoteReferencesWritten: [Int: Int] = [:]
     /// How deeply the block or inline being written is nested, and the last line seen.
     private var depth = 0, lastLine = 1
 
@@ -21,6 +24,7 @@ public struct PageWriter {
         self.path = run.document.path
         self.neighbors = neighbors
         self.headingIDs = HeadingOutline(run.document, keepingText: false).sections.map(\.id)
+        self.footnoteNumbers = Self.footnoteNumbers(of: run.document)
     }
 
     /// The page's files, by name. The folder carries its own stylesheet and script, so that it
@@ -49,7 +53,9 @@ public struct PageWriter {
         let title = Self.title(of: run.document, fallback: run.tutorial)
         var body = HTMLBuilder()
         swap(&body, &html)
-        try blocks(run.document.blocks.filter { if case .heading(1, _, _) = $0 { return false } else { return true } })
+        let blocks = run.document.blocks.filter { if case .heading(1, _, _) = $0 { return false } else { return true } }
+        try self.blocks(blocks.filter { if case .footnoteDefinition = $0 { return false } else { return true } })
+        try footnotes(blocks.filter { if case .footnoteDefinition = $0 { return true } else { return false } })
         swap(&body, &html)
 
         var page = HTMLBuilder(), end = HTMLBuilder()
@@ -112,7 +118,7 @@ public struct PageWriter {
             html.open(tag, ordered && start != 1 ? [("start", String(start))] : [])
             html.newline()
             for item in items {
-                html.open("li")
+                html.open("li", TaskList.isTask(item) ? [("class", "task")] : [])
                 // Tight list items are single paragraphs: show them without <p>.
                 if item.count == 1, case .paragraph(let content, let line) = item[0] {
                     try inlines(content, line: line)
@@ -129,6 +135,11 @@ public struct PageWriter {
             html.newline()
             try blocks(inner)
             html.raw("</blockquote>\n")
+        case .admonition(let kind, let title, let inner, let line):
+            try admonition(kind: kind, title: title, blocks: inner, line: line)
+        case .footnoteDefinition:
+            // Written after the body, in the footnotes section.
+            break
         case .code(let code):
             try codeBlock(code)
         case .html(let raw, _):
@@ -287,6 +298,8 @@ public struct PageWriter {
         case .math(let latex, let display): html.raw(try Self.math(latex, display: display, path: path, line: line))
         case .value(let name):
             html.element("span", [("class", "value")], text: run.values[name] ?? "")
+        case .footnoteReference(let label): footnoteReference(label)
+        case .taskCheckbox(let checked): taskCheckbox(checked: checked)
         }
     }
 

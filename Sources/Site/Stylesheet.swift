@@ -1,6 +1,6 @@
 /// The one stylesheet of the generated pages: light and dark schemes, readable on a phone.
 public enum Stylesheet {
-    public static let css = base + NavigationStyle.css
+    public static let css = base + NavigationStyle.css + MarkdownConstructStyle.css
 
     static let base = """
     @font-face { font-family: "Page Math"; src: url("math.woff2") format("woff2"); font-display: swap; }

@@ -107,9 +107,10 @@ struct Render: ParsableCommand {
                                   output: URL(fileURLWithPath: output), fault: try writeFault())
         let progress = TerminalProgress(echo: !quiet)
         var runs: [(run: TutorialRun, tutorial: AnyTutorial)] = []
+        let targets = LinkTargets(tutorials: publisher.indexOrder)
         for tutorial in selected() {
             var runner = TutorialRunner(tutorial, options: RunOptions(quick: quick), observer: progress)
-            runner.documentCheck = PageWriter.check
+            runner.documentCheck = { try PageWriter.check($0, targets: targets) }
             if fix {
                 let fixed = try runner.fixSnippets()
                 if fixed > 0 { FileHandle.standardError.write(Data("fixed \(fixed) snippet(s) in \(tutorial.markdownPath)\n".utf8)) }
@@ -134,12 +135,13 @@ struct Render: ParsableCommand {
                                   output: URL(fileURLWithPath: output))
         publisher.indexOrder = TutorialRegistry.all(in: folder)
         var problems: [String] = []
+        let targets = LinkTargets(tutorials: publisher.indexOrder)
         for tutorial in selected() {
             let runner = TutorialRunner(tutorial)
             do {
                 let document = try MarkdownParser.parse(fileAt: tutorial.markdownPath)
                 let (plan, _) = try runner.validate(document)
-                try PageWriter.check(document)
+                try PageWriter.check(document, targets: targets)
                 problems += try runner.drifts(in: document, plan: plan).map(\.description)
             } catch {
                 problems.append("\(error)")

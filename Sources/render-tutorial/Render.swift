@@ -121,8 +121,15 @@ struct Render: ParsableCommand {
         for tutorial in selected() {
             var runner = TutorialRunner(tutorial, options: RunOptions(quick: quick), observer: progress)
             runner.documentCheck = { try PageWriter.check($0, targets: targets) }
-            runner.cache = StepResultCache(folder: cacheFolder, sources: try publisher.codeHashes(of: tutorial))
-            runner.reusesCachedResults = !noCache
+            let sources = try publisher.codeHashes(of: tutorial)
+            if let newer = StepResultCache.sourceNewerThanRunningBuild(sources.keys, packageRoot: TutorialRegistry.packageRoot) {
+                // The key hashes the files on disk, but the steps run as this binary was compiled.
+                progress.warning("\(newer) changed after render-tutorial was built, so its steps may not be the ones that run; "
+                                 + "the step-result cache is not used (build with swift build -c release)")
+            } else {
+                runner.cache = StepResultCache(folder: cacheFolder, sources: sources)
+                runner.reusesCachedResults = !noCache
+            }
             if fix {
                 let fixed = try runner.fixSnippets()
                 if fixed > 0 { FileHandle.standardError.write(Data("fixed \(fixed) snippet(s) in \(tutorial.markdownPath)\n".utf8)) }

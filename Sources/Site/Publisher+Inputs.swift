@@ -40,11 +40,24 @@ extension Publisher {
         return parts.count == 3 && parts[0] == "Sources" && parts[1] == "Tutorials" ? folder : nil
     }
 
+    /// SHA-256 of `Package.swift`, `Package.resolved` and every file under `Sources/`: what a
+    /// build is made from (see ``BuildRecord``).
+    public func allCodeHashes() throws -> [String: String] {
+        var hashes = try sourceHashes(excluding: [], registry: nil)
+        let resolved = packageRoot.appendingPathComponent("Package.resolved")
+        if FileManager.default.fileExists(atPath: resolved.path) { hashes["Package.resolved"] = try hash(resolved) }
+        return hashes
+    }
+
     /// `Package.swift` and the files under `Sources/` that `tutorial` depends on.
     private func sourceHashes(of tutorial: AnyTutorial) throws -> [String: String] {
         let own = ownFolder(of: tutorial)
         let others = Set(indexOrder.compactMap(ownFolder(of:))).subtracting(own.map { [$0] } ?? [])
-        let registry = registryFile.map { relativePath(URL(fileURLWithPath: $0)) }
+        return try sourceHashes(excluding: others, registry: registryFile.map { relativePath(URL(fileURLWithPath: $0)) })
+    }
+
+    /// `Package.swift` and the files under `Sources/` except the folders `others` and the file `registry`.
+    private func sourceHashes(excluding others: Set<String>, registry: String?) throws -> [String: String] {
         var hashes: [String: String] = [:]
         hashes["Package.swift"] = try hash(packageRoot.appendingPathComponent("Package.swift"))
         let sources = packageRoot.appendingPathComponent("Sources")

@@ -26,18 +26,6 @@ public struct StepResultCache: StepResultStore, Sendable {
         packageRoot.appendingPathComponent(".build").appendingPathComponent("tutorial-cache")
     }
 
-    /// The first of `paths` (relative to `packageRoot`) modified after the running executable was
-    /// written, if any: then the binary may not be built from the files the key hashes, and an
-    /// entry stored under that key could later be taken for the results of the newer code.
-    public static func sourceNewerThanRunningBuild(_ paths: some Sequence<String>, packageRoot: URL) -> String? {
-        guard let executable = Bundle.main.executablePath,
-              let built = (try? FileManager.default.attributesOfItem(atPath: executable))?[.modificationDate] as? Date else { return nil }
-        return paths.sorted().first { path in
-            let modified = (try? FileManager.default.attributesOfItem(atPath: packageRoot.appendingPathComponent(path).path))?[.modificationDate] as? Date
-            return modified.map { $0 > built } ?? false
-        }
-    }
-
     public func key(tutorial: String, plan: [String], options: RunOptions) -> CacheKey {
         CacheKey(tutorial: tutorial, plan: plan, options: options, sources: sources, build: build)
     }

@@ -122,13 +122,15 @@ struct Render: ParsableCommand {
             var runner = TutorialRunner(tutorial, options: RunOptions(quick: quick), observer: progress)
             runner.documentCheck = { try PageWriter.check($0, targets: targets) }
             let sources = try publisher.codeHashes(of: tutorial)
-            if let newer = StepResultCache.sourceNewerThanRunningBuild(sources.keys, packageRoot: TutorialRegistry.packageRoot) {
-                // The key hashes the files on disk, but the steps run as this binary was compiled.
-                progress.warning("\(newer) changed after render-tutorial was built, so its steps may not be the ones that run; "
-                                 + "the step-result cache is not used (build with swift build -c release)")
-            } else {
+            switch try BuildRecord(cacheFolder: cacheFolder).verdict(on: sources, allSources: publisher.allCodeHashes,
+                                                                     packageRoot: TutorialRegistry.packageRoot) {
+            case .built:
                 runner.cache = StepResultCache(folder: cacheFolder, sources: sources)
                 runner.reusesCachedResults = !noCache
+            case .changed(let path), .newer(let path):
+                // The key hashes the files on disk, but the steps run as this binary was compiled.
+                progress.warning("\(path) changed since render-tutorial was built, so the steps that run may not be the ones on disk; "
+                                 + "the step-result cache is not used (build with swift build -c release)")
             }
             if fix {
                 let fixed = try runner.fixSnippets()

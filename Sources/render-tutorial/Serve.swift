@@ -95,6 +95,7 @@ struct Serve: ParsableCommand {
             }
             let what = (changes.code + changes.tutorials).map { $0.replacingOccurrences(of: packageRoot.path + "/", with: "") }
             print("Changed: \(Set(what).sorted().joined(separator: ", "))")
+            fflush(stdout)
             if !changes.code.isEmpty {
                 print("Building (swift build -c release --product render-tutorial)…")
                 fflush(stdout)
@@ -105,7 +106,6 @@ struct Serve: ParsableCommand {
                 }
             }
             state.finished(failure: Self.runProcess(executable, renderArguments, in: nil))
-            _ = watcher.changes()  // A render writes no watched file, but a build may touch none either: start afresh.
         }
     }
 

@@ -34,6 +34,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        // The preview server of `render-tutorial serve` (small, no SwiftNIO; builds in seconds).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The AVX-512 matrix products, in C because Swift cannot compile one function for a
@@ -89,7 +91,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "render-tutorial",
-            dependencies: ["Tutorials", "Site", "Literate", "Tensor", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Tutorials", "Site", "Literate", "Tensor", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           .product(name: "FlyingFox", package: "FlyingFox")],
             swiftSettings: engineSettings
         ),
         .executableTarget(

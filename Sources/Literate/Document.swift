@@ -36,7 +36,7 @@ public enum Inline: Equatable, Sendable {
 }
 
 /// How a table column is aligned.
-public enum ColumnAlignment: Sendable, Equatable {
+public enum ColumnAlignment: String, Sendable, Equatable, Codable {
     case none, left, center, right
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A table a step produced, as text cells.
-public struct ResultTable: Sendable, Equatable {
+public struct ResultTable: Sendable, Equatable, Codable {
     public var header: [String]
     public var rows: [[String]]
     /// Column alignment (defaults: first column left, the rest right).
@@ -15,7 +15,7 @@ public struct ResultTable: Sendable, Equatable {
 }
 
 /// A PNG figure a step produced.
-public struct FigureOutput: Sendable, Equatable {
+public struct FigureOutput: Sendable, Equatable, Codable {
     public var png: Data
     public var width: Int
     public var height: Int
@@ -28,12 +28,18 @@ public struct FigureOutput: Sendable, Equatable {
 }
 
 /// Everything one step produced: neutral values that only the HTML writer turns into HTML.
-public struct StepResult: Sendable {
+public struct StepResult: Sendable, Equatable, Codable {
     public var tag: String
     /// The lines the step printed.
     public var lines: [String]
     /// Wall-clock seconds the step took.
     public var seconds: Double
+
+    public init(tag: String, lines: [String], seconds: Double) {
+        self.tag = tag
+        self.lines = lines
+        self.seconds = seconds
+    }
 }
 
 /// Receives what the run is doing, to show progress (see the command line's terminal display).
@@ -46,11 +52,15 @@ public protocol RunObserver: AnyObject {
     func warning(_ message: String)
     /// A measurement (time, memory) of the step, for the terminal only.
     func measured(_ line: String, by tag: String)
+    /// The tutorial's results were taken from the step-result cache instead of running its steps.
+    func reused(_ name: String, entry: CachedRun)
 }
 
 extension RunObserver {
     /// Measurements are ignored unless the observer shows them.
     public func measured(_ line: String, by tag: String) {}
+    /// A reuse is not shown unless the observer shows it.
+    public func reused(_ name: String, entry: CachedRun) {}
 }
 
 /// Where a running step writes: its terminal output (captured line by line), the values,

@@ -36,6 +36,9 @@ public struct TutorialRun {
     /// The process's peak resident memory after the run, in bytes.
     public var peakMemoryBytes: Int
     public var warnings: [String]
+    /// Whether the results came from the step-result cache (then ``seconds`` is the time of
+    /// the run that filled the entry).
+    public var reused = false
 }
 
 /// Loads a tutorial, validates it against its registered steps, checks for drift, runs it.
@@ -47,6 +50,11 @@ public struct TutorialRunner {
     /// writer's: formulas, figures, diagrams), so that a page that cannot be written fails
     /// before the run, not after it.
     public var documentCheck: ((MarkdownDocument) throws -> Void)?
+    /// Where results of earlier runs are found and this run's are kept; `nil` runs every step
+    /// and keeps nothing.
+    public var cache: StepResultStore?
+    /// Whether a result found in ``cache`` may be used; false runs the steps and replaces the entry.
+    public var reusesCachedResults = true
 
     public init(_ tutorial: AnyTutorial, options: RunOptions = RunOptions(), observer: RunObserver? = nil) {
         self.tutorial = tutorial
@@ -137,6 +145,14 @@ public struct TutorialRunner {
         if !drifted.isEmpty { throw ValidationErrors(errors: drifted) }
         try documentCheck?(document)
         for warning in warnings { observer?.warning(warning) }
+        let key = cache?.key(tutorial: tutorial.name, plan: plan.map(\.tag), options: options)
+        if let cache, let key, reusesCachedResults {
+            switch cache.lookup(key) {
+            case .hit(let entry): return try reusing(entry, document: document, warnings: warnings)
+            case .damaged(let reason): observer?.warning(reason)
+            case .miss: break
+            }
+        }
 
         let sink = OutputSink(observer: observer, steps: tutorial.steps)
         var results: [String: StepResult] = [:]
@@ -172,6 +188,23 @@ public struct TutorialRunner {
         let run = TutorialRun(tutorial: tutorial.name, document: document, options: options, steps: results,
                               values: sink.values, figures: sink.figures, tables: sink.tables, seconds: seconds,
                               peakMemoryBytes: PeakMemory.bytes(), warnings: warnings)
+        try Placeholders.check(run)
+        if let cache, let key {
+            let entry = CachedRun(tutorial: tutorial.name, key: key, steps: plan.compactMap { results[$0.tag] },
+                                  values: run.values, figures: run.figures, tables: run.tables, seconds: seconds)
+            do { try cache.store(entry) } catch { observer?.warning("the step results were not cached: \(error)") }
+        }
+        return run
+    }
+
+    /// The run made of a cache entry's results, checked like a fresh one.
+    private func reusing(_ entry: CachedRun, document: MarkdownDocument, warnings: [String]) throws -> TutorialRun {
+        observer?.reused(tutorial.name, entry: entry)
+        var run = TutorialRun(tutorial: tutorial.name, document: document, options: options,
+                              steps: Dictionary(entry.steps.map { ($0.tag, $0) }, uniquingKeysWith: { first, _ in first }),
+                              values: entry.values, figures: entry.figures, tables: entry.tables, seconds: entry.seconds,
+                              peakMemoryBytes: PeakMemory.bytes(), warnings: warnings)
+        run.reused = true
         try Placeholders.check(run)
         return run
     }

@@ -16,6 +16,10 @@ public struct Publisher {
     /// Whether to replace a page folder or index file by one atomic exchange where the file
     /// system can; false renames the old one aside first, as on file systems that cannot.
     public var swapsByExchange = true
+    /// The Swift file that registers the tutorials, left out of every page's inputs: what it
+    /// decides for a page (its Markdown file, its neighbours) is an input already, so adding a
+    /// tutorial does not make the other pages stale (only the one whose neighbour it becomes).
+    public var registryFile: String?
 
     public init(tutorials: [AnyTutorial], packageRoot: URL, output: URL, fault: WriteFault? = nil) {
         self.tutorials = tutorials
@@ -23,32 +27,6 @@ public struct Publisher {
         self.packageRoot = packageRoot
         self.output = output
         self.fault = fault
-    }
-
-    /// SHA-256 of each input of `tutorial`, keyed by its path from the package root.
-    public func inputHashes(of tutorial: AnyTutorial) throws -> [String: String] {
-        var hashes: [String: String] = [:]
-        func add(_ url: URL) throws {
-            let path = url.standardizedFileURL.path, root = packageRoot.standardizedFileURL.path + "/"
-            let relative = path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
-            hashes[relative] = try FileSystemError.reporting("read", url.path) { try SHA256.hex(fileAt: url) }
-        }
-        try add(URL(fileURLWithPath: tutorial.markdownPath))
-        for markdown in neighborMarkdown(of: tutorial) { try add(markdown) }
-        try add(packageRoot.appendingPathComponent("Package.swift"))
-        let sources = packageRoot.appendingPathComponent("Sources")
-        var failure: FileSystemError?
-        guard let walker = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: [.isDirectoryKey], errorHandler: { url, error in
-            failure = FileSystemError("list", url.path, error: error)
-            return false
-        }) else { throw FileSystemError("list", sources.path, cause: "cannot be read") }
-        // Every file: Swift, the C kernels and their headers, module maps and resources such as the maths font.
-        // (A link that leads nowhere is listed too, so that reading it reports it.)
-        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory != true {
-            try add(url)
-        }
-        if let failure { throw failure }
-        return hashes
     }
 
     /// The page's files plus its manifest.

@@ -7,6 +7,9 @@ public enum TutorialRegistry {
     public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// This file, which a page's inputs leave out (see `Publisher.registryFile`).
+    public static let sourceFile = #filePath
+
     /// The tutorials' Markdown folder.
     public static var tutorialsFolder: URL { packageRoot.appendingPathComponent("tutorials") }
 

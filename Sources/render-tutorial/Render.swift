@@ -38,6 +38,12 @@ struct Render: ParsableCommand {
     @Flag(help: "Rewrite drifted snippets in the tutorials from their steps' source, then render.")
     var fix = false
 
+    @Flag(help: "Run every step even when the step-result cache holds its results (the new results replace them).")
+    var noCache = false
+
+    @Option(help: ArgumentHelp("Where the step-result cache is kept (default: .build/tutorial-cache in the package).", valueName: "dir"))
+    var cache: String?
+
     @Flag(help: "Do not echo the steps' terminal output.")
     var quiet = false
 
@@ -54,7 +60,9 @@ struct Render: ParsableCommand {
         }
         if all && !names.isEmpty { throw ValidationError("give tutorial names or --all, not both") }
         if !check && !all && names.isEmpty { throw ValidationError("name a tutorial to render (available: \(known.joined(separator: ", "))), or use --all or --list") }
-        if check && (quick || fix) { throw ValidationError("--check renders nothing; it cannot be combined with --quick or --fix") }
+        if check && (quick || fix || noCache || cache != nil) {
+            throw ValidationError("--check renders nothing; it cannot be combined with --quick, --fix, --cache or --no-cache")
+        }
     }
 
     func selected() -> [AnyTutorial] {
@@ -103,14 +111,27 @@ struct Render: ParsableCommand {
     func render() throws {
         Allocator.keepLargeBuffersOnHeap()
         Interruption.install()
-        let publisher = Publisher(tutorials: TutorialRegistry.all(in: folder), packageRoot: TutorialRegistry.packageRoot,
+        var publisher = Publisher(tutorials: TutorialRegistry.all(in: folder), packageRoot: TutorialRegistry.packageRoot,
                                   output: URL(fileURLWithPath: output), fault: try writeFault())
+        publisher.registryFile = TutorialRegistry.sourceFile
+        let cacheFolder = cache.map { URL(fileURLWithPath: $0) } ?? StepResultCache.defaultFolder(packageRoot: TutorialRegistry.packageRoot)
         let progress = TerminalProgress(echo: !quiet)
         var runs: [(run: TutorialRun, tutorial: AnyTutorial)] = []
         let targets = LinkTargets(tutorials: publisher.indexOrder)
         for tutorial in selected() {
             var runner = TutorialRunner(tutorial, options: RunOptions(quick: quick), observer: progress)
             runner.documentCheck = { try PageWriter.check($0, targets: targets) }
+            let sources = try publisher.codeHashes(of: tutorial)
+            switch try BuildRecord(cacheFolder: cacheFolder).verdict(on: sources, allSources: publisher.allCodeHashes,
+                                                                     packageRoot: TutorialRegistry.packageRoot) {
+            case .built:
+                runner.cache = StepResultCache(folder: cacheFolder, sources: sources)
+                runner.reusesCachedResults = !noCache
+            case .changed(let path), .newer(let path):
+                // The key hashes the files on disk, but the steps run as this binary was compiled.
+                progress.warning("\(path) changed since render-tutorial was built, so the steps that run may not be the ones on disk; "
+                                 + "the step-result cache is not used (build with swift build -c release)")
+            }
             if fix {
                 let fixed = try runner.fixSnippets()
                 if fixed > 0 { FileHandle.standardError.write(Data("fixed \(fixed) snippet(s) in \(tutorial.markdownPath)\n".utf8)) }
@@ -120,8 +141,13 @@ struct Render: ParsableCommand {
         }
         let written = try publisher.write(runs)
         for (run, _) in runs {
-            print(String(format: "%@: %d steps in %.2f s, peak memory %.1f MB", run.tutorial, run.steps.count, run.seconds,
-                         Double(run.peakMemoryBytes) / 1_048_576))
+            if run.reused {
+                print(String(format: "%@: %d steps from the cache (they ran in %.2f s; --no-cache runs them again)",
+                             run.tutorial, run.steps.count, run.seconds))
+            } else {
+                print(String(format: "%@: %d steps in %.2f s, peak memory %.1f MB", run.tutorial, run.steps.count, run.seconds,
+                             Double(run.peakMemoryBytes) / 1_048_576))
+            }
         }
         for url in written { print("Wrote \(url.relativePath)") }
         if Interruption.pendingSignal != nil {
@@ -134,6 +160,7 @@ struct Render: ParsableCommand {
         var publisher = Publisher(tutorials: selected(), packageRoot: TutorialRegistry.packageRoot,
                                   output: URL(fileURLWithPath: output))
         publisher.indexOrder = TutorialRegistry.all(in: folder)
+        publisher.registryFile = TutorialRegistry.sourceFile
         var problems: [String] = []
         let targets = LinkTargets(tutorials: publisher.indexOrder)
         for tutorial in selected() {

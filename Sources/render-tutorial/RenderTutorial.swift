@@ -13,7 +13,8 @@ struct RenderTutorial: ParsableCommand {
         discussion: """
         'render-tutorial NAME…' (or --all, --check, --list) renders; see 'render-tutorial help render'.
         'render-tutorial new NAME' creates tutorials/NAME.md, its steps and its registration.
+        'render-tutorial serve [NAME]' previews: serves the pages and renders again on every change.
         """,
-        subcommands: [Render.self, New.self],
+        subcommands: [Render.self, New.self, Serve.self],
         defaultSubcommand: Render.self)
 }

@@ -60,6 +60,13 @@ final class TerminalProgress: RunObserver {
         fflush(stdout)
     }
 
+    func reused(_ name: String, entry: CachedRun) {
+        if interactive { err("▶ \(name): \(entry.steps.count) steps from the cache\n") }
+        guard echo else { return }
+        for step in entry.steps { for line in step.lines { print(line) } }
+        fflush(stdout)
+    }
+
     func warning(_ message: String) {
         clearBar()
         err("warning: \(message)\n")

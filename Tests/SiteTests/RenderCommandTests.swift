@@ -33,7 +33,7 @@ final class RenderCommandTests: XCTestCase {
         let first = temporaryFolder(), second = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: first); try? FileManager.default.removeItem(at: second) }
         for folder in [first, second] {
-            let result = try run(["gradnorm", "--quick", "--quiet", "--output", folder.path])
+            let result = try run(["gradnorm", "--quick", "--quiet", "--no-cache", "--output", folder.path])
             XCTAssertEqual(result.status, 0, result.error)
             XCTAssertTrue(result.output.hasPrefix("QUICK RUN"), result.output)
             XCTAssertFalse(result.output.contains("Initial losses"), "--quiet echoes nothing")

@@ -18,10 +18,15 @@ struct PreviewHandler: HTTPHandler {
             return response(.ok, "application/json", Data("{\"version\":\(version),\"failed\":\(failure != nil)}".utf8))
         }
         if path == Self.prefix + "reload.js" { return response(.ok, "text/javascript", Data(Self.reloadScript.utf8)) }
-        guard let file = file(for: path) else { return response(.notFound, "text/plain", Data("not found\n".utf8)) }
         let (version, failure) = state.current
+        let file = file(for: path)
+        // A page, or a page that a failed first render never wrote: the error, not a stale page.
+        let extensionOfPath = URL(fileURLWithPath: path).pathExtension
+        if let failure, file?.pathExtension == "html" || (file == nil && (extensionOfPath.isEmpty || extensionOfPath == "html")) {
+            return response(.internalServerError, "text/html", Data(Self.errorPage(failure, version: version).utf8))
+        }
+        guard let file else { return notFound }
         if file.pathExtension == "html" {
-            if let failure { return response(.internalServerError, "text/html", Data(Self.errorPage(failure, version: version).utf8)) }
             guard let data = FileManager.default.contents(atPath: file.path) else { return notFound }
             return response(.ok, "text/html", Data(Self.withReload(String(decoding: data, as: UTF8.self), version: version).utf8))
         }
@@ -81,7 +86,7 @@ struct PreviewHandler: HTTPHandler {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>Render failed</title>
-        <style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}pre{background:#fee;border:1px solid #c33;padding:1rem;overflow-x:auto;white-space:pre-wrap}</style>
+        <style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}pre{background:#fee;border:1px solid #c33;padding:1rem;overflow-x:auto;white-space:pre-wrap;overflow-wrap:anywhere}</style>
         <script src="\(prefix)reload.js" data-version="\(version)" defer></script>
         </head>
         <body>

@@ -115,6 +115,24 @@ final class ServeCommandTests: XCTestCase {
                         "a fixed tutorial is served again:\n\(server.output)")
     }
 
+    func testAFirstRenderThatFailsShowsItsErrorForThePageItNeverWrote() throws {
+        let tutorials = try copyOfTutorials()
+        let output = SiteFixture.temporaryFolder(), cache = SiteFixture.temporaryFolder()
+        defer { for folder in [tutorials, output, cache] { try? FileManager.default.removeItem(at: folder) } }
+        let markdown = tutorials.appendingPathComponent("gradnorm.md")
+        try String(contentsOf: markdown, encoding: .utf8).replacingOccurrences(of: "```swift step=setup-balancer", with: "```swift step=no-such-step")
+            .write(to: markdown, atomically: true, encoding: .utf8)
+        let server = try Server(["gradnorm", "--quick", "--port", "0", "--tutorials", tutorials.path, "--output", output.path,
+                                 "--cache", cache.path])
+        defer { server.stop() }
+        guard let base = server.address(within: 60) else { return XCTFail("serve printed no address:\n\(server.output)") }
+        let page = fetch(base.appendingPathComponent("gradnorm/index.html"))
+        XCTAssertEqual(page.status, 500)
+        XCTAssertTrue(page.body.contains("Render failed") && page.body.contains("gradnorm.md:"), page.body)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("gradnorm").path))
+        XCTAssertEqual(fetch(base.appendingPathComponent("gradnorm/no-such-figure.png")).status, 404)
+    }
+
     func testAnUnknownTutorialIsAnErrorBeforeAnythingIsServed() throws {
         let result = try renderTutorial(["serve", "no-such-tutorial", "--port", "0"])
         XCTAssertEqual(result.status, 64)

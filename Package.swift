@@ -57,7 +57,10 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "Literate", dependencies: ["CCmarkGFM"]),
+        // SHA-256 with the CPU's SHA instructions where it has them (pages' fingerprints cover
+        // hundreds of megabytes for a long tutorial); Literate's Swift code is the fallback.
+        .target(name: "CSHA256"),
+        .target(name: "Literate", dependencies: ["CCmarkGFM", "CSHA256"]),
         .target(name: "Site", dependencies: ["Literate"], resources: [.copy("Resources")]),
         .target(
             name: "Tutorials",

@@ -36,7 +36,7 @@ public enum Admonition {
     /// neither blank nor indented four spaces more than the `!!!` line; blank lines at its end
     /// stay outside the quote.
     public static func rewritingMkDocsForm(_ text: String) -> String {
-        guard text.contains("!!!") else { return text }
+        guard containsMarker(text) else { return text }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var fence: String?
         var index = 0
@@ -71,6 +71,18 @@ public enum Admonition {
             index = last + 1
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Whether `text` holds the bytes `!!!` (an opening line needs them). Searched on the bytes:
+    /// Foundation's `contains` on a text of megabytes takes longer than the parse's other steps.
+    static func containsMarker(_ text: String) -> Bool {
+        let mark = UInt8(ascii: "!")
+        var run = 0
+        for byte in text.utf8 {
+            run = byte == mark ? run + 1 : 0
+            if run == 3 { return true }
+        }
+        return false
     }
 
     /// The parts of a `!!! kind "Title"` line: its indentation, the kind as written, the title.

@@ -25,7 +25,14 @@ struct DocumentSegments {
         /// The offset after its newline.
         var end: Int
         var line: Int
+        /// Whether it begins like a list item (`-`, `+`, `*`, a digit): a piece ending there always
+        /// needs both cmark passes (see ``VerbatimScreen``), so another line is preferred.
+        var mayStartListItem = false
     }
+
+    /// How many candidates past the first one that fits a piece are looked at for one that
+    /// does not begin like a list item.
+    static let lookahead = 64
 
     /// How many bytes a piece holds at least (apart from the last).
     static let pieceSize = 1 << 20
@@ -54,7 +61,8 @@ struct DocumentSegments {
                 guard previousLineEmpty, lineStart < bytes.count else { continue }
                 let first = bytes[lineStart]
                 if first != UInt8(ascii: " ") && first != UInt8(ascii: "\t") && first != newline {
-                    candidates.append(Candidate(offset: lineStart, end: bytes.count, line: line))
+                    candidates.append(Candidate(offset: lineStart, end: bytes.count, line: line,
+                                                mayStartListItem: VerbatimScreen.mayStartListItem(first)))
                     pending = true
                 }
             }
@@ -73,7 +81,9 @@ struct DocumentSegments {
                 _ = try parse(Piece(bytes: start..<count, firstLine: startLine, sentinelLine: nil))
                 return
             }
-            let sentinel = candidates[index]
+            // Any candidate gives the same blocks; one that lets the piece skip a parse is cheaper.
+            let preferred = candidates[index..<min(index + Self.lookahead, candidates.count)].firstIndex { !$0.mayStartListItem }
+            let sentinel = candidates[preferred ?? index]
             if try parse(Piece(bytes: start..<sentinel.end, firstLine: startLine, sentinelLine: sentinel.line - startLine + 1)) {
                 start = sentinel.offset
                 startLine = sentinel.line

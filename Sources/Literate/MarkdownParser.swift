@@ -8,9 +8,14 @@ import Foundation
 /// formulas are set aside (see ``MathExtraction``); both keep every line where it was, so
 /// parser line numbers are file line numbers.
 public enum MarkdownParser {
-    /// Parses the Markdown file at `path`.
+    /// Parses the Markdown file at `path`. A file whose text is exactly that of an earlier parse
+    /// in this process gives that parse's document (see ``ParsedFiles``).
     public static func parse(fileAt path: String) throws -> MarkdownDocument {
-        try parse(try SourceText.read(fileAt: path), path: path)
+        if let document = ParsedFiles.shared.document(fileAt: path) { return document }
+        let text = try SourceText.read(fileAt: path)
+        let document = try parse(text, path: path)
+        ParsedFiles.shared.keep(document, path: path, text: text)
+        return document
     }
 
     /// Parses Markdown text; `path` names it in error messages.
@@ -20,7 +25,7 @@ public enum MarkdownParser {
 
     /// Parses Markdown text in pieces of about `pieceSize` bytes (nil: whole), which gives the
     /// same document as one parse (see ``DocumentSegments``).
-    static func parse(_ markdown: String, path: String, pieceSize: Int?) throws -> MarkdownDocument {
+    static func parse(_ markdown: String, path: String, pieceSize: Int?, screening: Bool = true) throws -> MarkdownDocument {
         let (frontMatter, text) = try splitFrontMatter(try SourceText.normalized(markdown, path: path), path: path)
         let body = Admonition.rewritingMkDocsForm(text)
         guard let tokens = MathExtraction.tokenCharacters(avoiding: body) else {
@@ -30,7 +35,7 @@ public enum MarkdownParser {
         try DocumentSegments(body, pieceSize: pieceSize).forEachPiece { piece in
             let text = piece.bytes.count == body.utf8.count ? body : Self.substring(of: body, piece.bytes)
             guard let pieceBlocks = try parsePiece(text, path: path, tokens: tokens, lineOffset: piece.firstLine - 1,
-                                                   sentinelLine: piece.sentinelLine) else { return false }
+                                                   sentinelLine: piece.sentinelLine, screening: screening) else { return false }
             blocks += pieceBlocks
             return true
         }
@@ -44,22 +49,37 @@ public enum MarkdownParser {
 
     /// The blocks of one piece of the body (see ``DocumentSegments``), without its sentinel
     /// line's block; nil when the sentinel does not start the last top-level block.
+    /// - Parameter screening: Whether a piece that ``VerbatimScreen`` proves plain skips the
+    ///   first parse (false: always parse twice, as tests compare).
     static func parsePiece(_ text: String, path: String, tokens: (open: Character, close: Character), lineOffset: Int,
-                           sentinelLine: Int?) throws -> [Block]? {
-        func startsLastBlock(_ root: OpaquePointer) -> Bool {
-            guard let line = sentinelLine else { return true }
-            return cmark_node_last_child(root).map { Int(cmark_node_get_start_line($0)) == line } ?? false
-        }
-        // A first parse finds the code and HTML blocks, whose lines hold no formulas.
-        guard let verbatim = try withDocument(text, path: path, { startsLastBlock($0) ? verbatimLines(of: $0) : nil }) else {
-            return nil
+                           sentinelLine: Int?, screening: Bool = true) throws -> [Block]? {
+        // A first parse finds the code and HTML blocks, whose lines hold no formulas; a piece
+        // of plain prose needs none (it would find no such block, and the sentinel in place).
+        let verbatim: Set<Int>
+        if screening && VerbatimScreen.provesPlainPiece(text, sentinelLine: sentinelLine) {
+            verbatim = []
+        } else {
+            guard let found = try verbatimLines(of: text, path: path, sentinelLine: sentinelLine) else { return nil }
+            verbatim = found
         }
         let math = MathExtraction(text, tokens: tokens, verbatimLines: verbatim)
         return try withDocument(math.text, path: path) { root in
-            guard startsLastBlock(root) else { return nil }
+            guard startsLastBlock(root, sentinelLine: sentinelLine) else { return nil }
             let blocks = try MarkdownConverter(path: path, math: math, lineOffset: lineOffset).blocks(of: root)
             return sentinelLine == nil ? blocks : Array(blocks.dropLast())
         }
+    }
+
+    /// The first parse of a piece: the lines of its code and HTML blocks, or nil when the
+    /// sentinel does not start the last top-level block.
+    static func verbatimLines(of text: String, path: String, sentinelLine: Int?) throws -> Set<Int>? {
+        try withDocument(text, path: path) { startsLastBlock($0, sentinelLine: sentinelLine) ? verbatimLines(of: $0) : nil }
+    }
+
+    /// Whether the line `sentinelLine` (nil: none to check) starts the last top-level block.
+    static func startsLastBlock(_ root: OpaquePointer, sentinelLine: Int?) -> Bool {
+        guard let line = sentinelLine else { return true }
+        return cmark_node_last_child(root).map { Int(cmark_node_get_start_line($0)) == line } ?? false
     }
 
     static func substring(of text: String, _ bytes: Range<Int>) -> String {

@@ -1,7 +1,11 @@
+import CSHA256
 import Foundation
 
 /// SHA-256 (FIPS 180-4), for fingerprints of a page's inputs and files.
 public enum SHA256 {
+    /// Whether the CPU has SHA instructions, which digests then use (see ``Digest/init(hardware:)``).
+    static let hardwareAvailable = sha256_hardware_available() != 0
+
     static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -30,16 +34,34 @@ public enum SHA256 {
     }
 
     /// A digest being computed: the state, the bytes of an unfinished block, the length.
-    struct Digest {
+    public struct Digest {
         private var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         private var w = [UInt32](repeating: 0, count: 64)
         private var pending: [UInt8] = []
         private var length: UInt64 = 0
 
+        private let usesHardware: Bool
+
+        /// A digest of no bytes yet.
+        public init() {
+            usesHardware = SHA256.hardwareAvailable
+        }
+
+        /// A digest of no bytes yet that uses the CPU's SHA instructions only when `hardware` and
+        /// available (false: the Swift code, as tests compare).
+        init(hardware: Bool) {
+            usesHardware = hardware && SHA256.hardwareAvailable
+        }
+
         /// Adds `data`; its whole blocks are read where they are, only the rest is copied.
-        mutating func add(_ data: Data) {
-            length += UInt64(data.count)
-            data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in add(bytes: bytes) }
+        public mutating func add(_ data: Data) {
+            data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in add(bytes) }
+        }
+
+        /// Adds the bytes of `buffer`.
+        public mutating func add(_ buffer: UnsafeRawBufferPointer) {
+            length += UInt64(buffer.count)
+            add(bytes: buffer)
         }
 
         private mutating func add(bytes: UnsafeRawBufferPointer) {
@@ -58,7 +80,7 @@ public enum SHA256 {
         }
 
         /// The hex digest, after the padding and the length in bits.
-        mutating func hex() -> String {
+        public mutating func hex() -> String {
             var tail = pending
             tail.append(0x80)
             while tail.count % 64 != 56 { tail.append(0) }
@@ -71,6 +93,18 @@ public enum SHA256 {
 
         // The inner loop works on buffers: no bounds checks or reference counting per word.
         private mutating func compressBlocks(_ bytes: UnsafeRawBufferPointer) {
+            guard !bytes.isEmpty else { return }
+            if usesHardware {
+                h.withUnsafeMutableBufferPointer { h in
+                    sha256_hardware_blocks(h.baseAddress!, bytes.assumingMemoryBound(to: UInt8.self).baseAddress!, bytes.count / 64)
+                }
+                return
+            }
+            compressBlocksInSwift(bytes)
+        }
+
+        /// The Swift compression, used where the CPU has no SHA instructions (and by tests, as the reference).
+        private mutating func compressBlocksInSwift(_ bytes: UnsafeRawBufferPointer) {
             h.withUnsafeMutableBufferPointer { h in
                 w.withUnsafeMutableBufferPointer { w in
                     SHA256.k.withUnsafeBufferPointer { k in

@@ -31,20 +31,30 @@ enum FileOperations {
     /// Writes `data` to a file that must not exist yet, and flushes it to the disk so that a
     /// rename after this never exposes a file whose bytes are not all there.
     static func writeNewFile(_ url: URL, _ data: Data) throws {
+        try writeNewFile(url, content: .bytes(data))
+    }
+
+    /// Writes `content` to a file that must not exist yet, part by part, and flushes it to the disk.
+    static func writeNewFile(_ url: URL, content: StagedContent) throws {
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileSystemError("create", url.path, errno: errno) }
         var failure: Int32 = 0
-        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
+        do {
+            try content.forEachPart { (bytes: UnsafeRawBufferPointer) in
+                var offset = 0
+                while offset < bytes.count, failure == 0 {
+                    let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    offset += written
                 }
-                offset += written
             }
+        } catch {
+            close(descriptor)
+            throw error
         }
         if failure == 0 && fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0 && failure == 0 { failure = errno }

@@ -33,16 +33,43 @@ struct HTMLBuilder {
     /// Earlier parts of a long text (see ``finishPart()``), in order.
     private var parts: [String] = []
 
-    /// The length of the text so far, in UTF-8 bytes.
-    var byteCount: Int { parts.reduce(html.utf8.count) { $0 + $1.utf8.count } }
+    /// Whether finished parts go to a temporary file (made with the first one, see ``SpilledBody``)
+    /// rather than stay in memory; where no such file can be made they stay in memory.
+    var spillsParts = false
+    /// The temporary file of the finished parts, once there is one.
+    private(set) var spill: SpilledBody?
+    /// How long the text grows before it is set aside as a part (``partSize``; tests make it short).
+    var partLimit = Self.partSize
 
-    /// Sets the text so far aside once it exceeds ``partSize``, so that a long page grows in
+    /// The length of the text so far, in UTF-8 bytes.
+    var byteCount: Int { parts.reduce(html.utf8.count + (spill?.byteCount ?? 0)) { $0 + $1.utf8.count } }
+
+    /// Sets the text so far aside once it exceeds ``partLimit``, so that a long page grows in
     /// parts instead of by reallocating (and briefly doubling) one huge string.
     mutating func finishPart() {
-        guard html.utf8.count > Self.partSize else { return }
+        guard html.utf8.count > partLimit else { return }
+        if spillsParts && spill == nil {
+            spill = SpilledBody()
+            spillsParts = spill != nil
+        }
+        if let spill {
+            html.withUTF8 { spill.append($0) }
+            html.removeAll(keepingCapacity: true)
+            return
+        }
         parts.append(html)
         html = ""
-        html.reserveCapacity(Self.partSize + Self.partSize / 8)
+        html.reserveCapacity(partLimit + partLimit / 8)
+    }
+
+    /// The temporary file with the whole text, the unfinished part appended, or nil when no part
+    /// was set aside in one (the text is then all in memory).
+    mutating func finishSpilling() throws -> SpilledBody? {
+        guard let spill else { return nil }
+        html.withUTF8 { spill.append($0) }
+        html = ""
+        try spill.checkWritten()
+        return spill
     }
 
     // Each part is freed, and its memory handed back (``FreedMemory``), as soon as it is

@@ -33,6 +33,6 @@ public struct LinkTargets: Sendable {
 
     /// The ids of the headings of `document`'s page.
     public static func sectionIDs(of document: MarkdownDocument) -> Set<String> {
-        Set(HeadingOutline(document).sections.map(\.id))
+        Set(HeadingOutline(document, keepingText: false).sections.map(\.id))
     }
 }

@@ -73,11 +73,16 @@ final class OutputTransaction {
 
     /// Writes `files` (relative path → bytes) into a new folder that will replace `OUT/name`.
     func stageFolder(_ name: String, files: [String: Data]) throws {
+        try stageFolder(name, contents: files.mapValues { .bytes($0) })
+    }
+
+    /// Writes `contents` (relative path → what the file holds) into a new folder that will replace `OUT/name`.
+    func stageFolder(_ name: String, contents files: [String: StagedContent]) throws {
         let staging = output.appendingPathComponent(Self.stagingName(of: name, processID: processID))
         try perform { try FileOperations.makeFolder(staging) }
         staged.append((staging, output.appendingPathComponent(name)))
         var folders: Set<String> = []
-        for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+        for (path, content) in files.sorted(by: { $0.key < $1.key }) {
             let components = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             guard !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
                 throw PublishError("'\(path)': not a file name inside the page folder \(output.appendingPathComponent(name).path)")
@@ -85,7 +90,7 @@ final class OutputTransaction {
             for depth in 1..<max(components.count, 1) where folders.insert(components[..<depth].joined(separator: "/")).inserted {
                 try perform { try FileOperations.makeFolder(staging.appendingPathComponent(components[..<depth].joined(separator: "/"))) }
             }
-            try perform { try FileOperations.writeNewFile(staging.appendingPathComponent(path), data) }
+            try perform { try FileOperations.writeNewFile(staging.appendingPathComponent(path), content: content) }
         }
     }
 

@@ -20,52 +20,16 @@ public struct PageWriter {
     private var depth = 0, lastLine = 1
 
     public init(run: TutorialRun, neighbors: PageNeighbors = .none) {
+        self.init(run: run, neighbors: neighbors, outline: HeadingOutline(run.document, keepingText: false))
+    }
+
+    /// A writer whose heading ids are those of `outline`, the outline of the run's document.
+    init(run: TutorialRun, neighbors: PageNeighbors, outline: HeadingOutline) {
         self.run = run
         self.path = run.document.path
         self.neighbors = neighbors
-        self.headingIDs = HeadingOutline(run.document, keepingText: false).sections.map(\.id)
+        self.headingIDs = outline.sections.map(\.id)
         self.footnoteNumbers = Self.footnoteNumbers(of: run.document)
-    }
-
-    /// The page's files, by name. The folder carries its own stylesheet and script, so that it
-    /// reads the same when it is copied on its own.
-    /// - Parameter neighbors: The tutorials before and after it on the index, for its links.
-    public static func files(for run: TutorialRun, neighbors: PageNeighbors = .none) throws -> [String: Data] {
-        // The parse and the run leave freed memory in small pieces, which the page's large
-        // parts cannot reuse.
-        FreedMemory.release()
-        var writer = PageWriter(run: run, neighbors: neighbors)
-        var files: [String: Data] = ["index.html": try writer.page(), "style.css": Data(Stylesheet.css.utf8),
-                                     PageScript.fileName: Data(PageScript.javascript.utf8), MathFont.fileName: try MathFont.data()]
-        for (name, figure) in run.figures { files[name + ".png"] = figure.png }
-        return files
-    }
-
-    /// The page's title: front matter `title`, else the first level-1 heading, else the name.
-    public static func title(of document: MarkdownDocument, fallback: String) -> String {
-        if let title = document.metadata("title") { return title }
-        for case .heading(1, let content, _) in document.blocks { return plainText(content) }
-        return fallback
-    }
-
-    /// The page's bytes. The body (maybe hundreds of megabytes) is copied once, into the result.
-    mutating func page() throws -> Data {
-        let title = Self.title(of: run.document, fallback: run.tutorial)
-        var body = HTMLBuilder()
-        swap(&body, &html)
-        let blocks = run.document.blocks.filter { if case .heading(1, _, _) = $0 { return false } else { return true } }
-        try self.blocks(blocks.filter { if case .footnoteDefinition = $0 { return false } else { return true } })
-        try footnotes(blocks.filter { if case .footnoteDefinition = $0 { return true } else { return false } })
-        swap(&body, &html)
-
-        var page = HTMLBuilder(), end = HTMLBuilder()
-        opening(&page, title: title)
-        closing(&end)
-        var bytes = Data(capacity: page.byteCount + body.byteCount + end.byteCount)
-        page.move(into: &bytes)
-        body.move(into: &bytes)
-        end.move(into: &bytes)
-        return bytes
     }
 
     // MARK: - Blocks

@@ -32,10 +32,18 @@ public struct Publisher {
     /// The page's files plus its manifest.
     /// - Parameter parsed: Documents already parsed in this render, by tutorial name.
     public func pageFiles(for run: TutorialRun, tutorial: AnyTutorial, parsed: [String: MarkdownDocument] = [:]) throws -> [String: Data] {
-        var files = try PageWriter.files(for: run, neighbors: try neighbors(of: tutorial, parsed: parsed))
+        try pageContents(for: run, tutorial: tutorial, parsed: parsed, spilling: false).mapValues { try $0.data() }
+    }
+
+    /// ``pageFiles(for:tutorial:parsed:)`` with a long page's body in a temporary file (see ``SpilledBody``).
+    /// - Parameter outline: The outline of the run's document, when it is already made.
+    func pageContents(for run: TutorialRun, tutorial: AnyTutorial, parsed: [String: MarkdownDocument], outline: HeadingOutline? = nil,
+                      spilling: Bool = true) throws -> [String: StagedContent] {
+        var files = try PageWriter.contents(for: run, neighbors: try neighbors(of: tutorial, parsed: parsed), outline: outline,
+                                            spilling: spilling)
         let manifest = PageManifest(tutorial: run.tutorial, quick: run.options.quick, inputs: try inputHashes(of: tutorial),
-                                    files: files.mapValues(SHA256.hex))
-        files[PageManifest.fileName] = try manifest.encoded()
+                                    files: try files.mapValues { try $0.sha256() })
+        files[PageManifest.fileName] = .bytes(try manifest.encoded())
         return files
     }
 
@@ -44,7 +52,9 @@ public struct Publisher {
     /// - Parameters:
     ///   - rendered: The tutorials that have a page.
     ///   - parsed: Documents already parsed in this render, by tutorial name (not parsed again).
-    public func indexFiles(rendered: Set<String>, parsed: [String: MarkdownDocument] = [:]) throws -> [String: Data] {
+    ///   - outlines: The outlines of some of those documents, by tutorial name (not made again).
+    public func indexFiles(rendered: Set<String>, parsed: [String: MarkdownDocument] = [:],
+                           outlines: [String: HeadingOutline] = [:]) throws -> [String: Data] {
         let entries = try indexOrder.map { tutorial -> IndexPage.Entry in
             guard parsed[tutorial.name] != nil || FileManager.default.fileExists(atPath: tutorial.markdownPath) else {
                 return IndexPage.Entry(name: tutorial.name, title: tutorial.name, summary: "", rendered: rendered.contains(tutorial.name))
@@ -52,7 +62,7 @@ public struct Publisher {
             let document = try parsed[tutorial.name] ?? MarkdownParser.parse(fileAt: tutorial.markdownPath)
             return IndexPage.Entry(name: tutorial.name, title: PageWriter.title(of: document, fallback: tutorial.name),
                                    summary: document.metadata("summary") ?? "", rendered: rendered.contains(tutorial.name),
-                                   sections: HeadingOutline(document).sections)
+                                   sections: (outlines[tutorial.name] ?? HeadingOutline(document)).sections)
         }
         return IndexPage.files(entries)
     }
@@ -78,7 +88,12 @@ public struct Publisher {
         })
         // Everything is generated before the first file is written.
         let documents = Dictionary(runs.map { ($0.tutorial.name, $0.run.document) }, uniquingKeysWith: { first, _ in first })
-        let pages = try runs.map { (name: $0.tutorial.name, files: try pageFiles(for: $0.run, tutorial: $0.tutorial, parsed: documents)) }
+        // One outline per document serves its page's heading ids and the search index.
+        let outlines = documents.mapValues { HeadingOutline($0) }
+        let pages = try runs.map {
+            (name: $0.tutorial.name, files: try pageContents(for: $0.run, tutorial: $0.tutorial, parsed: documents,
+                                                             outline: outlines[$0.tutorial.name]))
+        }
         return try Interruption.protecting {
             let transaction = OutputTransaction(output: output, fault: fault, exchanges: swapsByExchange)
             do {
@@ -86,8 +101,8 @@ public struct Publisher {
                 try transaction.recover(try Leftover.find(in: output, names: outputNames))
                 for page in pages { try PageOwnership.checkPageFolder(output.appendingPathComponent(page.name), tutorial: page.name) }
                 try PageOwnership.checkIndexFiles(in: output)
-                let index = try indexFiles(rendered: renderedNames().union(pages.map(\.name)), parsed: documents)
-                for page in pages { try transaction.stageFolder(page.name, files: page.files) }
+                let index = try indexFiles(rendered: renderedNames().union(pages.map(\.name)), parsed: documents, outlines: outlines)
+                for page in pages { try transaction.stageFolder(page.name, contents: page.files) }
                 for (name, data) in index.sorted(by: { $0.key < $1.key }) { try transaction.stageFile(name, data) }
                 try transaction.commit()
             } catch {

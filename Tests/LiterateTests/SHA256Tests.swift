@@ -46,4 +46,25 @@ final class SHA256Tests: XCTestCase {
             XCTAssertEqual(digest.hex(), SHA256.hex(bytes), "\(cuts)")
         }
     }
+
+    /// The CPU's SHA instructions (where it has them) give the Swift code's digest for every
+    /// length around the block edges and for seeded random data added in random pieces.
+    func testTheHardwareDigestIsTheSwiftOne() {
+        var generator = SeededGenerator(seed: 41)
+        for length in Array(0...300) + [4096, 65536 + 17, 1 << 20] {
+            let bytes = Data((0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) })
+            var hardware = SHA256.Digest(hardware: true), software = SHA256.Digest(hardware: false)
+            var start = 0
+            while start < bytes.count {
+                let end = min(bytes.count, start + Int.random(in: 1...200, using: &generator))
+                hardware.add(bytes[start..<end])
+                software.add(bytes[start..<end])
+                start = end
+            }
+            XCTAssertEqual(hardware.hex(), software.hex(), "length \(length)")
+        }
+        var software = SHA256.Digest(hardware: false)
+        software.add(Data("abc".utf8))
+        XCTAssertEqual(software.hex(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
 }

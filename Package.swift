@@ -38,7 +38,7 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
-        // The AVX-512 matrix products, in C because Swift cannot compile one function for a
+        // The AVX2 and AVX-512 matrix products, in C because Swift cannot compile one function for a
         // wider target than the rest of the module (chosen at run time by Tensor.MatrixKernels).
         .target(name: "CTensorKernels"),
         .target(

@@ -21,6 +21,7 @@ public struct AnyLossBalancer<Scalar: TensorScalar>: LossBalancer {
     public var weights: [Scalar] { base.weights }
     public var usesGradientNorms: Bool { base.usesGradientNorms }
     public var usesKernelDiagonals: Bool { base.usesKernelDiagonals }
+    public var usesPerLossGradients: Bool { base.usesPerLossGradients }
 
     public mutating func update(losses: [Scalar], gradients: [ParameterGradients<Scalar>], gradientNorms: [Scalar]) throws {
         try base.update(losses: losses, gradients: gradients, gradientNorms: gradientNorms, kernelDiagonals: [])

@@ -6,6 +6,8 @@ public struct FixedWeights<Scalar: TensorScalar>: LossBalancer {
     public let weights: [Scalar]
     public var lossCount: Int { weights.count }
     public var usesGradientNorms: Bool { false }
+    /// The weights never change, so a step needs only the gradient of the weighted sum.
+    public var usesPerLossGradients: Bool { false }
 
     /// Fixed weights `weights`; each must be finite and ≥ 0.
     public init(_ weights: [Scalar]) throws {

@@ -28,6 +28,11 @@ public protocol LossBalancer<Scalar> {
     ///   - gradients: Each loss's gradient with respect to the model's parameters.
     ///   - gradientNorms: ‖∇Lᵢ‖ over all parameters when ``usesGradientNorms``, otherwise empty.
     mutating func update(losses: [Scalar], gradients: [ParameterGradients<Scalar>], gradientNorms: [Scalar]) throws
+    /// Whether the balancer needs each loss's own gradient (default: yes). A balancer whose weights
+    /// depend on nothing the step computes (``FixedWeights``) says no: the loop then computes only the
+    /// gradient of `Σᵢ wᵢ·Lᵢ` with its weights, one backward pass per thread instead of one per loss,
+    /// and calls its update with empty gradients and norms.
+    var usesPerLossGradients: Bool { get }
     /// Whether the coming update reads the losses' kernel diagonals (default: never).
     var usesKernelDiagonals: Bool { get }
     /// Adapts the weights to this step's losses and, when ``usesKernelDiagonals``, the diagonals
@@ -41,6 +46,8 @@ public protocol LossBalancer<Scalar> {
 }
 
 extension LossBalancer {
+    public var usesPerLossGradients: Bool { true }
+
     public var usesKernelDiagonals: Bool { false }
 
     public mutating func update(losses: [Scalar], gradients: [ParameterGradients<Scalar>], gradientNorms: [Scalar],

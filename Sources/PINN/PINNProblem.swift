@@ -46,4 +46,12 @@ extension PINNProblem {
         guard parts > 1 else { return NeuralNet.valuesAndGradients(of: model, terms.map { term in { term($0) } }) }
         return NeuralNet.valuesAndGradients(of: model, shardedLosses: terms.map { $0.parts(parts) })
     }
+
+    /// Each loss's value and the gradient of `Σᵢ weights[i]·Lᵢ` only, for steps whose weights do not
+    /// depend on per-loss gradients. Losses split as in ``valuesAndGradients(at:parts:)`` and their
+    /// parts run in `parts` concurrent groups, one backward pass each.
+    public func valuesAndWeightedGradient(at model: Model, weights: [Scalar], parts: Int) -> (values: [Scalar], gradient: ParameterGradients<Scalar>) {
+        NeuralNet.valuesAndWeightedGradient(of: model, shardedLosses: lossTerms.map { $0.parts(parts) },
+                                            weights: weights, groups: parts)
+    }
 }

@@ -65,6 +65,10 @@ public struct Training<Problem: PINNProblem, Balancer: LossBalancer> where Balan
         for _ in 0..<steps {
             let step = stepCount
             if let resampling, step % resampling.every == 0 { try resampling.resample(&problem, model, step) }
+            if !(balancer.usesPerLossGradients || balancer.usesGradientNorms || balancer.usesKernelDiagonals) {
+                try constantWeightStep(step: step, names: names, observe: observe)
+                continue
+            }
             let (losses, gradients) = problem.valuesAndGradients(at: model, parts: parts)
             try Self.checkFinite(losses, "loss", names: names, step: step)
             let norms = balancer.usesGradientNorms ? gradients.map { $0.norm } : []
@@ -80,6 +84,21 @@ public struct Training<Problem: PINNProblem, Balancer: LossBalancer> where Balan
                                        weights: weights.map(Double.init), totalLoss: Double(total)))
         }
         return WallClock.seconds(since: start)
+    }
+
+    /// A step of a balancer that needs no per-loss gradients: only the gradient of `Σᵢ wᵢ·Lᵢ`.
+    @inlinable
+    mutating func constantWeightStep(step: Int, names: [String], observe: (TrainingRecord) throws -> Void) throws {
+        let weights = balancer.weights
+        let (losses, gradient) = problem.valuesAndWeightedGradient(at: model, weights: weights, parts: parts)
+        try Self.checkFinite(losses, "loss", names: names, step: step)
+        try balancer.update(losses: losses, gradients: [], gradientNorms: [], kernelDiagonals: [])
+        precondition(balancer.weights == weights, "a balancer without per-loss gradients changed its weights")
+        let total = zip(weights, losses).reduce(Scalar(0)) { $0 + $1.0 * $1.1 }
+        optimizer.update(&model, along: gradient)
+        stepCount += 1
+        try observe(TrainingRecord(step: step, losses: losses.map(Double.init), gradientNorms: [],
+                                   weights: weights.map(Double.init), totalLoss: Double(total)))
     }
 
     @usableFromInline

@@ -88,6 +88,11 @@ enum Kernels {
         if S.self == Float.self, kernel == .avx512, n >= 32 {
             column = n / 32 * 32
             tensor_kernels_multiply_avx512(floats(a), floats(b), floats(c), m, k, n, column)
+        } else if S.self == Float.self, kernel == .avx2, n >= 32 {
+            // Only whole 32-column panels: the portable 8-column chunks below multiply and add
+            // unfused, and the AVX2 kernel must give their bits.
+            column = n / 32 * 32
+            tensor_kernels_multiply_avx2(floats(a), floats(b), floats(c), m, k, n, column)
         }
         while column + 32 <= n {
             multiplyPanel32(a, b, c, m: m, k: k, n: n, column: column)
@@ -180,6 +185,9 @@ enum Kernels {
         if S.self == Float.self, kernel == .avx512, n >= 32 {
             column = n / 32 * 32
             tensor_kernels_multiply_transposing_left_avx512(floats(a), floats(b), floats(c), m, k, n, column, blockRows)
+        } else if S.self == Float.self, kernel == .avx2, n >= 32 {
+            column = n / 32 * 32
+            tensor_kernels_multiply_transposing_left_avx2(floats(a), floats(b), floats(c), m, k, n, column, blockRows)
         }
         while column + 32 <= n {
             var start = 0

@@ -10,6 +10,11 @@ import CTensorKernels
 public enum MatrixKernels: String, CaseIterable, Sendable {
     /// 8-wide vectors written in Swift (AVX2 + FMA on x86-64, NEON on arm64); runs everywhere.
     case portable
+    /// 8-wide AVX2 registers in C, 6 rows × 16 columns of accumulators and cache-sized bands of
+    /// rows (Float only), for x86-64 CPUs without AVX-512 (AMD Zen 1–3, Intel client parts):
+    /// the portable kernels are built for Haswell too, but Swift's code generator cannot hold
+    /// a 6 × 16 tile in the sixteen vector registers without spilling.
+    case avx2
     /// 16-wide AVX-512 registers, 4 rows × 64 columns of accumulators (Float only; Double
     /// products always use the portable kernels).
     case avx512
@@ -18,6 +23,7 @@ public enum MatrixKernels: String, CaseIterable, Sendable {
     public var isAvailable: Bool {
         switch self {
         case .portable: true
+        case .avx2: Self.cpuHasAVX2
         case .avx512: Self.cpuHasAVX512
         }
     }
@@ -30,6 +36,7 @@ public enum MatrixKernels: String, CaseIterable, Sendable {
     public static var selected: MatrixKernels = available.last!
 
     private static let cpuHasAVX512 = tensor_kernels_have_avx512() != 0
+    private static let cpuHasAVX2 = tensor_kernels_have_avx2() != 0
 
     /// `a · b` for row-major `a` (m×k) and `b` (k×n), with this implementation.
     public func multiply(_ a: [Float], _ b: [Float], m: Int, k: Int, n: Int) -> [Float] {

@@ -6,9 +6,12 @@ import XCTest
 final class MatrixKernelsTests: XCTestCase {
     // Sizes that hit every path: 64- and 32-column panels, 8-column chunks, single columns,
     // row tails of each register tile, one-column and one-row operands, k below and above 8.
+    // AVX2: 6-row tiles and their tails, 60-row bands and their tails, 128-row blocks of aᵀ·b,
+    // packed operands (256 columns and more) over several blocks.
     private let sizes: [(m: Int, k: Int, n: Int)] = [
         (1, 1, 1), (3, 2, 64), (7, 5, 32), (9, 64, 64), (130, 64, 64), (257, 33, 96), (5, 129, 128),
         (200, 64, 1), (200, 1, 64), (64, 31, 40), (11, 7, 97), (300, 128, 33), (2, 300, 65),
+        (61, 13, 256), (125, 256, 48), (6, 6, 160), (391, 7, 32), (300, 20, 256),
     ]
 
     private func randomMatrix(_ count: Int, seed: UInt64) -> [Float] {
@@ -77,6 +80,7 @@ final class MatrixKernelsTests: XCTestCase {
         // This CPU's flags, read independently of the kernels' own CPUID check.
         let flags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
         XCTAssertEqual(MatrixKernels.avx512.isAvailable, flags.contains(" avx512f"))
+        XCTAssertEqual(MatrixKernels.avx2.isAvailable, flags.contains(" avx2") && flags.contains(" fma"))
         #endif
     }
 }

@@ -19,4 +19,20 @@ void tensor_kernels_multiply_transposing_left_avx512(const float *a, const float
                                                      ptrdiff_t m, ptrdiff_t k, ptrdiff_t n,
                                                      ptrdiff_t columns, ptrdiff_t block_rows);
 
+/// Whether this CPU runs the AVX2 + FMA products below (checked with CPUID at run time).
+int tensor_kernels_have_avx2(void);
+
+/// As tensor_kernels_multiply_avx512, with 8-wide registers; columns a multiple of 16.
+void tensor_kernels_multiply_avx2(const float *a, const float *b, float *c,
+                                  ptrdiff_t m, ptrdiff_t k, ptrdiff_t n, ptrdiff_t columns);
+
+/// As tensor_kernels_multiply_transposing_left_avx512, with 8-wide registers; columns a multiple of 16.
+void tensor_kernels_multiply_transposing_left_avx2(const float *a, const float *b, float *c,
+                                                   ptrdiff_t m, ptrdiff_t k, ptrdiff_t n,
+                                                   ptrdiff_t columns, ptrdiff_t block_rows);
+
+/// Runs `iterations` × 12 independent fused multiply-adds of `lanes` floats (16: AVX-512, 8: AVX2;
+/// the caller checks the CPU has them) and returns a value derived from them. 24·lanes FLOPs per iteration.
+float tensor_kernels_fma_loop(long iterations, int lanes);
+
 #endif

@@ -141,11 +141,12 @@ struct Render: ParsableCommand {
         }
         let written = try publisher.write(runs)
         for (run, _) in runs {
+            let steps = run.steps.count == 1 ? "1 step" : "\(run.steps.count) steps"
             if run.reused {
-                print(String(format: "%@: %d steps from the cache (they ran in %.2f s; --no-cache runs them again)",
-                             run.tutorial, run.steps.count, run.seconds))
+                print(String(format: "%@: %@ from the cache (they ran in %.2f s; --no-cache runs them again)",
+                             run.tutorial, steps, run.seconds))
             } else {
-                print(String(format: "%@: %d steps in %.2f s, peak memory %.1f MB", run.tutorial, run.steps.count, run.seconds,
+                print(String(format: "%@: %@ in %.2f s, peak memory %.1f MB", run.tutorial, steps, run.seconds,
                              Double(run.peakMemoryBytes) / 1_048_576))
             }
         }
